@@ -1,0 +1,1 @@
+"""Casualty-figure extraction: text -> spans -> figures (being built)."""

@@ -1,0 +1,383 @@
+"""Files, folders and manifests -> sources and figures, one transaction per source.
+
+A load is planned first (every path and data file checked, nothing written), then
+the data tables (events, actors, groups) are stored in one transaction, then each
+text in a transaction of its own: its source row, then every figure extraction
+finds in it. A text whose bytes are already stored is left alone, so loading the
+same files twice, or one text under two names, changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from tollbook.actors import ActorResolver, ActorTable
+from tollbook.db import insert_ignoring_conflicts, one_line, writing
+from tollbook.errors import DatabaseError, InputError, ManifestError
+from tollbook.extract.figure import ExtractedFigure
+from tollbook.groups import Taxonomy, reclassify, store_taxonomy
+from tollbook.manifest import DataFile, read_data_file
+from tollbook.models import Claim, ClaimRelay, Event, Figure, Source
+from tollbook.reading import TEXT_SUFFIXES, Document, first_line_title, read_document
+from tollbook.schemas import EventEntry, LoadedSource, LoadSummary, SourceEntry
+
+# No count of people reaches this; a larger "figure" is a misreading, not a claim.
+MAX_COUNT = 10**12
+_SKIPPED_NAMES = re.compile(r"^(readme|changelog|license|licence)(\..*)?$", re.I)
+
+Extractor = Callable[[str, dt.date | None], Sequence[ExtractedFigure]]
+Progress = Callable[[LoadedSource], None]
+
+
+def default_extractor(text: str, event_date: dt.date | None) -> Sequence[ExtractedFigure]:
+    from tollbook.extract import extract
+
+    return extract(text, event_date=event_date)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One text to load, with its manifest entry when a manifest names it."""
+
+    path: Path
+    entry: SourceEntry | None = None
+
+
+@dataclass
+class Plan:
+    jobs: list[Job] = field(default_factory=list)
+    data_files: list[DataFile] = field(default_factory=list)
+
+    @property
+    def events(self) -> list[EventEntry]:
+        return [event for data in self.data_files for event in data.events]
+
+
+def _text_files(folder: Path) -> Iterable[Path]:
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.suffix.lower() in TEXT_SUFFIXES and not _SKIPPED_NAMES.match(path.name):
+            yield path
+
+
+def plan_load(paths: Sequence[Path]) -> Plan:
+    """Check every path and read every data file; raise before anything is written.
+
+    A folder holding TOML data files loads what its manifest lists; a folder without
+    a manifest loads every text file (`.txt`, `.md`) under it.
+    """
+    plan = Plan()
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            data_files = [read_data_file(p) for p in sorted(path.glob("*.toml"))]
+            plan.data_files.extend(data_files)
+            listed = [s for data in data_files for s in data.sources]
+            if listed:
+                plan.jobs.extend(Job(s.path, s.entry) for s in listed)
+            else:
+                plan.jobs.extend(Job(p) for p in _text_files(path))
+        elif path.suffix.lower() == ".toml":
+            data = read_data_file(path)
+            plan.data_files.append(data)
+            plan.jobs.extend(Job(s.path, s.entry) for s in data.sources)
+        else:
+            plan.jobs.append(Job(path))
+    # A file named twice loads once, with its manifest entry if any names it.
+    by_path: dict[Path, Job] = {}
+    for job in plan.jobs:
+        key = job.path.resolve()
+        if key not in by_path or (by_path[key].entry is None and job.entry is not None):
+            by_path[key] = job
+    plan.jobs = list(by_path.values())
+    return plan
+
+
+@dataclass
+class LoadContext:
+    """What every source of one load shares: the event table and the resolvers."""
+
+    events: dict[str, tuple[int, dt.date | None]]
+    actors: ActorTable
+    taxonomy: Taxonomy
+
+
+def apply_data_files(session: Session, plan: Plan) -> LoadContext:
+    """Store the plan's events, actors and groups in one transaction."""
+    with session.begin():
+        known = set(session.scalars(select(Event.key))) | {e.key for e in plan.events}
+    for job in plan.jobs:
+        if job.entry and job.entry.event and job.entry.event not in known:
+            raise ManifestError(
+                f"{job.path}: names event {job.entry.event!r}, which no [[events]] entry defines"
+            )
+    with writing(session):
+        for event in plan.events:
+            _store_event(session, event)
+        actor_table = ActorTable.from_entries(
+            (a for d in plan.data_files for a in d.actors),
+            {side: words for d in plan.data_files for side, words in d.sides.items()},
+        )
+        resolver = ActorResolver(session, actor_table)
+        for entry in {e.name: e for e in actor_table.entries.values()}.values():
+            resolver.ensure(entry)
+        groups = [g for d in plan.data_files for g in d.groups]
+        if groups and store_taxonomy(session, Taxonomy.from_entries(groups)):
+            reclassify(session, Taxonomy.from_database(session))
+        taxonomy = Taxonomy.from_database(session)
+        events = {
+            key: (event_id, date)
+            for key, event_id, date in session.execute(select(Event.key, Event.id, Event.date))
+        }
+    return LoadContext(events=events, actors=actor_table, taxonomy=taxonomy)
+
+
+def _store_event(session: Session, event: EventEntry) -> None:
+    values = {"name": event.name, "date": event.date, "place": event.place}
+    session.execute(insert_ignoring_conflicts(Event, session).values(key=event.key, **values))
+    session.execute(update(Event).where(Event.key == event.key).values(**values))
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9._-]+", "-", text.casefold()).strip("-._")
+    return (slug or "source")[:120]
+
+
+def source_values(job: Job, document: Document, context: LoadContext) -> dict[str, Any]:
+    """The source row for a text: manifest metadata, else what the file itself gives."""
+    entry = job.entry or SourceEntry(file=job.path.name)
+    event = context.events.get(entry.event) if entry.event else None
+    return {
+        "key": entry.key or _slug(job.path.stem),
+        "file_name": job.path.name,
+        "title": entry.title or first_line_title(document.text),
+        "publisher": entry.publisher,
+        "author": entry.author,
+        "published": entry.published,
+        "url": entry.url,
+        "kind": entry.kind,
+        "language": entry.language,
+        "event_id": event[0] if event else None,
+    }
+
+
+def load_plan(
+    session: Session,
+    plan: Plan,
+    *,
+    encoding: str | None = None,
+    extractor: Extractor = default_extractor,
+    on_progress: Progress | None = None,
+) -> LoadSummary:
+    """Load a checked plan: data tables first, then each text in its own transaction."""
+    context = apply_data_files(session, plan)
+    summary = LoadSummary()
+    for job in plan.jobs:
+        try:
+            loaded = load_job(session, job, context, encoding=encoding, extractor=extractor)
+        except InputError as exc:
+            loaded = LoadedSource(path=str(job.path), status="failed", error=str(exc))
+        summary.sources.append(loaded)
+        if on_progress is not None:
+            on_progress(loaded)
+    return summary
+
+
+def load_paths(
+    session: Session,
+    paths: Sequence[Path | str],
+    *,
+    encoding: str | None = None,
+    extractor: Extractor = default_extractor,
+    on_progress: Progress | None = None,
+) -> LoadSummary:
+    """Load files, folders and manifests into the database behind `session`."""
+    plan = plan_load([Path(p) for p in paths])
+    return load_plan(session, plan, encoding=encoding, extractor=extractor, on_progress=on_progress)
+
+
+def load_job(
+    session: Session,
+    job: Job,
+    context: LoadContext,
+    *,
+    encoding: str | None = None,
+    extractor: Extractor = default_extractor,
+) -> LoadedSource:
+    """Load one text; InputError for a file that cannot be read, nothing written then."""
+    document = read_document(job.path, encoding=(job.entry and job.entry.encoding) or encoding)
+    values = source_values(job, document, context)
+    path = str(job.path)
+    try:
+        with session.begin():
+            known = session.execute(
+                select(Source.id, Source.key).where(Source.sha256 == document.sha256)
+            ).first()
+        if known is not None:
+            status = "unchanged"
+            if job.entry is not None and _update_metadata(session, known.id, values):
+                status = "updated"
+            return LoadedSource(path=path, key=known.key, status=status)
+
+        # Extraction runs before the write transaction, which then stays short.
+        event = context.events.get(job.entry.event) if job.entry and job.entry.event else None
+        figures = extractor(document.text, event[1] if event else None)
+
+        with writing(session):
+            source_id = _insert_source(session, document, values)
+            if source_id is None:  # another loader stored the same bytes meanwhile
+                key = session.scalar(select(Source.key).where(Source.sha256 == document.sha256))
+                return LoadedSource(path=path, key=key, status="unchanged")
+            stored = store_figures(
+                session,
+                source_id,
+                figures,
+                resolver=ActorResolver(session, context.actors),
+                taxonomy=context.taxonomy,
+            )
+            key = session.scalar(select(Source.key).where(Source.id == source_id))
+        return LoadedSource(path=path, key=key, status="new", figures=stored)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot write {path} to the database: {one_line(exc)}") from None
+    except SQLAlchemyError as exc:
+        # A row the schema refuses is this text's problem; the batch goes on.
+        raise InputError(f"{path}: the database refused it: {one_line(exc)}") from None
+
+
+def _insert_source(session: Session, document: Document, values: dict[str, Any]) -> int | None:
+    """Insert the source row; None when its bytes are already stored.
+
+    A key already used by other bytes gets the text's hash appended, so two
+    different files with one name both load.
+    """
+    values = dict(values)
+    taken = session.scalar(select(Source.sha256).where(Source.key == values["key"]))
+    if taken is not None and taken != document.sha256:
+        values["key"] = f"{values['key'][:111]}-{document.sha256[:8]}"
+    stmt = (
+        insert_ignoring_conflicts(Source, session)
+        .values(sha256=document.sha256, text=document.text, **values)
+        .returning(Source.id)
+    )
+    source_id: int | None = session.scalar(stmt)
+    return source_id
+
+
+_METADATA = ("title", "publisher", "author", "published", "url", "kind", "language", "event_id")
+
+
+def _update_metadata(session: Session, source_id: int, values: dict[str, Any]) -> bool:
+    """Bring a stored source's metadata in line with its manifest entry; True if changed."""
+    with writing(session):
+        source = session.get(Source, source_id)
+        assert source is not None
+        changes = {k: values[k] for k in _METADATA if getattr(source, k) != values[k]}
+        if (
+            values["key"] != source.key
+            and session.scalar(select(Source.id).where(Source.key == values["key"])) is None
+        ):
+            changes["key"] = values["key"]
+        if not changes:
+            return False
+        for name, value in changes.items():
+            setattr(source, name, value)
+    return True
+
+
+def _claim_key(figure: ExtractedFigure) -> tuple[Any, ...]:
+    return (
+        figure.sentence_start,
+        figure.sentence_end,
+        figure.claimant,
+        figure.via,
+        figure.stance,
+        figure.hedged,
+        figure.claim_date,
+    )
+
+
+def _storable(figure: ExtractedFigure) -> bool:
+    return all(v is None or 0 <= v <= MAX_COUNT for v in (figure.low, figure.high))
+
+
+def store_figures(
+    session: Session,
+    source_id: int,
+    figures: Sequence[ExtractedFigure],
+    *,
+    resolver: ActorResolver,
+    taxonomy: Taxonomy,
+) -> int:
+    """Store a source's figures: one claim per sentence, claimant and relay chain.
+
+    Rows go in as a few multi-row INSERTs, not one statement per figure.
+    """
+    claims: dict[tuple[Any, ...], list[ExtractedFigure]] = {}
+    for figure in figures:
+        if _storable(figure):
+            claims.setdefault(_claim_key(figure), []).append(figure)
+    if not claims:
+        return 0
+    claim_rows = []
+    for first, *_ in claims.values():
+        claim_rows.append(
+            {
+                "source_id": source_id,
+                "claimant_id": resolver.resolve(first.claimant),
+                "claimant_text": first.claimant[:300] if first.claimant else None,
+                "stance": first.stance,
+                "hedged": first.hedged,
+                "claim_date": first.claim_date,
+                "sentence_start": first.sentence_start,
+                "sentence_end": first.sentence_end,
+            }
+        )
+    try:
+        claim_ids = session.scalars(
+            insert(Claim).returning(Claim.id, sort_by_parameter_order=True), claim_rows
+        ).all()
+    except IntegrityError as exc:
+        raise InputError(
+            f"the database refused a claim found in the text: {one_line(exc)}"
+        ) from None
+    relay_rows: list[dict[str, Any]] = []
+    figure_rows: list[dict[str, Any]] = []
+    for claim_id, members in zip(claim_ids, claims.values(), strict=True):
+        for position, relay in enumerate(members[0].via, start=1):
+            actor_id = resolver.resolve(relay)
+            if actor_id is not None:
+                relay_rows.append(
+                    {"claim_id": claim_id, "position": position, "actor_id": actor_id}
+                )
+        for figure in members:
+            figure_rows.append(
+                {
+                    "claim_id": claim_id,
+                    "outcome": figure.outcome,
+                    "low": figure.low,
+                    "high": figure.high,
+                    "qualifier": figure.qualifier,
+                    "group_text": figure.group[:300] if figure.group else None,
+                    "group_key": taxonomy.classify(figure.group),
+                    "scope": figure.scope,
+                    "number_start": figure.start,
+                    "number_end": figure.end,
+                    "number_text": figure.number[:200],
+                }
+            )
+    if relay_rows:
+        session.execute(insert(ClaimRelay), relay_rows)
+    session.execute(insert(Figure), figure_rows)
+    return len(figure_rows)

@@ -1,0 +1,138 @@
+"""Reading tollbook's TOML data files: the sources manifest and the actor and group tables.
+
+One reader serves them all: a file may hold `[[events]]`, `[[sources]]`, `[[actors]]`,
+`[sides]` and `[[groups]]`, and `data/` splits them into sources.toml, actors.toml
+and groups.toml only for readability.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+
+from tollbook.errors import ManifestError
+from tollbook.schemas import Entry, EventEntry, SourceEntry, _check_slug
+from tollbook.vocab import ActorKind
+
+
+class ActorEntry(Entry):
+    """A known actor with the other ways texts write its name."""
+
+    name: str
+    kind: ActorKind = ActorKind.OTHER
+    side: str | None = None
+    description: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class GroupEntry(Entry):
+    """A victim group of the taxonomy: matched by phrases, nested under a parent."""
+
+    key: str
+    label: str | None = None
+    parent: str | None = None
+    phrases: list[str] = Field(default_factory=list)
+
+    _slug = field_validator("key", "parent")(
+        lambda value: None if value is None else _check_slug(value)
+    )
+
+
+class DataFileModel(Entry):
+    events: list[EventEntry] = Field(default_factory=list)
+    sources: list[SourceEntry] = Field(default_factory=list)
+    actors: list[ActorEntry] = Field(default_factory=list)
+    sides: dict[str, list[str]] = Field(default_factory=dict)
+    groups: list[GroupEntry] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ManifestSource:
+    """A manifest entry with its file resolved against the manifest's folder."""
+
+    path: Path
+    entry: SourceEntry
+
+
+@dataclass
+class DataFile:
+    path: Path
+    events: list[EventEntry] = field(default_factory=list)
+    sources: list[ManifestSource] = field(default_factory=list)
+    actors: list[ActorEntry] = field(default_factory=list)
+    sides: dict[str, list[str]] = field(default_factory=dict)
+    groups: list[GroupEntry] = field(default_factory=list)
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    parts: list[str] = []
+    for item in first["loc"]:
+        if isinstance(item, int):
+            parts[-1] = f"{parts[-1]}[{item + 1}]"
+        else:
+            parts.append(str(item))
+    where = ".".join(parts) or "file"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = "unknown field"
+    more = len(error.errors()) - 1
+    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"{where}: {message}{tail}"
+
+
+def _duplicates(values: Iterable[str | None]) -> list[str]:
+    counts = Counter(v for v in values if v is not None)
+    return sorted(v for v, n in counts.items() if n > 1)
+
+
+def read_data_file(path: Path) -> DataFile:
+    """Parse and validate one TOML data file; every problem is one ManifestError line."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ManifestError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ManifestError(f"{path}: permission denied") from None
+    except UnicodeDecodeError:
+        raise ManifestError(f"{path}: a TOML file must be UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ManifestError(f"{path}: TOML syntax error: {exc}") from None
+    try:
+        model = DataFileModel.model_validate(raw)
+    except ValidationError as exc:
+        raise ManifestError(f"{path}: {_describe(exc)}") from None
+
+    for label, values in (
+        ("event key", [e.key for e in model.events]),
+        ("source key", [s.key for s in model.sources]),
+        ("source file", [s.file for s in model.sources]),
+        ("actor name", [a.name for a in model.actors]),
+        ("group key", [g.key for g in model.groups]),
+    ):
+        if dupes := _duplicates(values):
+            raise ManifestError(f"{path}: duplicate {label} {dupes[0]!r}")
+
+    base = path.parent
+    sources: list[ManifestSource] = []
+    for number, entry in enumerate(model.sources, start=1):
+        file_path = (base / entry.file).resolve()
+        if not file_path.is_file():
+            raise ManifestError(
+                f"{path}: sources[{number}] points at {entry.file!r}, which is not a file"
+            )
+        sources.append(ManifestSource(path=file_path, entry=entry))
+
+    return DataFile(
+        path=path,
+        events=model.events,
+        sources=sources,
+        actors=model.actors,
+        sides=model.sides,
+        groups=model.groups,
+    )

@@ -1,0 +1,154 @@
+"""Pydantic records for what comes into tollbook (manifest entries) and what goes out
+(the rows every command prints and exports)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tollbook.vocab import ActorKind, Outcome, Qualifier, Scope, SourceKind, Stance
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,119}$")
+
+
+class Entry(BaseModel):
+    """Something read from a data file: unknown fields are mistakes, not extras."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(
+            "must be a slug: lower-case letters, digits, '.', '_' or '-', at most 120 characters"
+        )
+    return value
+
+
+class EventEntry(Entry):
+    key: str
+    name: str
+    date: dt.date | None = None
+    place: str | None = None
+
+    _slug = field_validator("key")(_check_slug)
+
+
+class SourceEntry(Entry):
+    """One `[[sources]]` entry of a manifest: the metadata a user knows about a file."""
+
+    file: str
+    key: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    kind: SourceKind | None = None
+    language: str | None = None
+    event: str | None = None
+    encoding: str | None = None
+
+    @field_validator("key")
+    @classmethod
+    def _key_is_slug(cls, value: str | None) -> str | None:
+        return None if value is None else _check_slug(value)
+
+
+class Record(BaseModel):
+    """A row tollbook prints: field order is column order."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class EventRecord(Record):
+    key: str
+    name: str
+    date: dt.date | None
+    place: str | None
+    sources: int = 0
+
+
+class SourceRecord(Record):
+    key: str
+    title: str | None
+    publisher: str | None
+    author: str | None
+    published: dt.date | None
+    url: str | None
+    kind: SourceKind | None
+    language: str | None
+    event: str | None
+    file_name: str | None
+    sha256: str
+    characters: int
+    claims: int = 0
+    figures: int = 0
+
+
+class ActorRecord(Record):
+    name: str
+    kind: ActorKind
+    side: str | None
+    aliases: list[str] = Field(default_factory=list)
+    claims: int = 0
+    relays: int = 0
+
+
+class ExtractedFigureRecord(Record):
+    """One figure as `tollbook extract` prints it, traceable by offsets into `doc`."""
+
+    doc: str
+    start: int
+    end: int
+    number: str
+    outcome: Outcome
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    group: str | None
+    claimant: str | None
+    via: list[str]
+    scope: Scope
+    stance: Stance
+    hedged: bool
+    sentence_start: int
+    sentence_end: int
+    claim_date: dt.date | None = None
+    sentence: str | None = None
+
+
+class LoadedSource(Record):
+    """What happened to one path during a load."""
+
+    path: str
+    key: str | None = None
+    status: str  # "new", "unchanged", "updated" or "failed"
+    figures: int = 0
+    error: str | None = None
+
+
+class LoadSummary(Record):
+    sources: list[LoadedSource] = Field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for s in self.sources if s.status == status)
+
+    @property
+    def figures(self) -> int:
+        return sum(s.figures for s in self.sources if s.status == "new")
+
+    @property
+    def failed(self) -> list[LoadedSource]:
+        return [s for s in self.sources if s.status == "failed"]
+
+    def line(self) -> str:
+        parts = [f"{self.count('new')} new", f"{self.count('unchanged')} unchanged"]
+        if self.count("updated"):
+            parts.append(f"{self.count('updated')} updated")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        noun = "source" if len(self.sources) == 1 else "sources"
+        return f"{len(self.sources)} {noun}: {', '.join(parts)}; {self.figures} figures stored"

@@ -1,0 +1,85 @@
+"""Helpers the tests share (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from tollbook import db
+from tollbook.extract.figure import ExtractedFigure
+from tollbook.vocab import Outcome, Qualifier, Scope, Stance
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SEEDS = DATA / "seeds"
+POSTGRES_VAR = "TOLLBOOK_TEST_POSTGRES_URL"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def dump(url_or_engine: str | Engine) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every tollbook table, to compare a database before and after."""
+    engine = url_or_engine if isinstance(url_or_engine, Engine) else db.make_engine(url_or_engine)
+    tables = ["events", "sources", "actors", "actor_aliases", "claims", "claim_relays", "figures"]
+    tables += ["groups", "group_phrases"]
+    state: dict[str, list[tuple[object, ...]]] = {}
+    try:
+        with engine.connect() as connection:
+            present = set(
+                connection.dialect.get_table_names(connection)  # type: ignore[attr-defined]
+            )
+            for table in tables:
+                if table not in present:
+                    continue
+                rows = connection.execute(text(f"SELECT * FROM {table}")).mappings()
+                state[table] = sorted(
+                    tuple(v for k, v in row.items() if k != "loaded_at") for row in rows
+                )
+    finally:
+        if not isinstance(url_or_engine, Engine):
+            engine.dispose()
+    return state
+
+
+_FAKE = re.compile(r"(\d+) (?:people|soldiers) (?:were killed|died)(?:, (\w[\w. ]*?) said)?")
+
+
+def fake_extractor(text: str, event_date: dt.date | None) -> list[ExtractedFigure]:
+    """A stand-in extractor for storage tests: `N people died[, X said]` only.
+
+    Storage behaviour (transactions, idempotence, claims and relays) is tested
+    with it so that those tests do not move when extraction improves.
+    """
+    found = []
+    for match in _FAKE.finditer(text):
+        number = int(match.group(1))
+        found.append(
+            ExtractedFigure(
+                start=match.start(1),
+                end=match.end(1),
+                number=match.group(1),
+                outcome=Outcome.KILLED,
+                low=number,
+                high=number,
+                qualifier=Qualifier.EXACT,
+                group="people",
+                claimant=match.group(2),
+                via=("Wire Agency",) if match.group(2) else (),
+                scope=Scope.EVENT,
+                stance=Stance.ASSERTS,
+                hedged=False,
+                sentence_start=match.start(),
+                sentence_end=match.end(),
+            )
+        )
+    return found
