@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -83,3 +85,50 @@ def fake_extractor(text: str, event_date: dt.date | None) -> list[ExtractedFigur
             )
         )
     return found
+
+
+_SUBCOUNT = re.compile(r"\b(?:including|remaining)\s*$", re.I)
+
+
+def gold_extractor(
+    gold_path: Path, texts_dir: Path
+) -> Callable[[str, dt.date | None], list[ExtractedFigure]]:
+    """An extractor that finds exactly the hand-annotated figures of known texts.
+
+    Comparison tests load with it, so they test claim identity and disagreement
+    logic on the seeds' true figures, whatever the extraction engine's score.
+    Optional gold figures are left out, as borderline.
+    """
+    by_text: dict[str, list[ExtractedFigure]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        if gold["optional"]:
+            continue
+        text = (texts_dir / gold["doc"]).read_text(encoding="utf-8")
+        quote_start = text.index(gold["quote"])
+        start = quote_start + gold["quote"].index(gold["number"])
+        by_text.setdefault(text, []).append(
+            ExtractedFigure(
+                start=start,
+                end=start + len(gold["number"]),
+                number=gold["number"],
+                outcome=Outcome(gold["outcome"]),
+                low=gold["low"],
+                high=gold["high"],
+                qualifier=Qualifier(gold["qualifier"]),
+                group=gold["group"],
+                claimant=gold["claimant"],
+                via=tuple(gold["via"]),
+                scope=Scope(gold["scope"]),
+                stance=Stance.ASSERTS,
+                hedged=False,
+                sentence_start=quote_start,
+                sentence_end=quote_start + len(gold["quote"]),
+                subcount=_SUBCOUNT.search(gold["quote"].split(gold["number"])[0]) is not None,
+            )
+        )
+
+    def extract(text: str, event_date: dt.date | None) -> list[ExtractedFigure]:
+        return sorted(by_text.get(text, []), key=lambda f: f.start)
+
+    return extract

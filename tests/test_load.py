@@ -31,7 +31,7 @@ def count(session: Session, model: type) -> int:
 def test_seed_manifest_loads_five_sources_with_metadata(session: Session) -> None:
     summary = load(session, DATA)
     assert summary.count("new") == 5
-    source = session.scalar(select(Source).where(Source.key == "news-up-to-200-russian-fighters"))
+    source = session.scalar(select(Source).where(Source.key == "news-up-to-200"))
     assert source is not None
     assert source.published == dt.date(2018, 2, 14)
     assert source.kind == "news"
@@ -189,3 +189,20 @@ def test_events_from_a_manifest_are_stored_once(session: Session) -> None:
     load(session, DATA / "sources.toml")
     assert session.scalars(select(Event.key)).all() == ["battle-of-khasham"]
     assert count(session, ClaimRelay) == 0
+
+
+def test_parallel_extraction_stores_what_one_process_stores(tmp_path: Path) -> None:
+    from tollbook import db
+
+    for number in range(6):
+        write(tmp_path / "texts" / f"t{number}.txt", f"{number + 1} people died, the mayor said.")
+    results = []
+    for jobs, name in ((1, "one"), (2, "two")):
+        engine = db.make_engine(f"sqlite:///{tmp_path / name}.db")
+        db.upgrade(engine)
+        with db.session(engine) as session:
+            summary = load_paths(session, [tmp_path / "texts"], extractor=fake_extractor, jobs=jobs)
+        assert summary.count("new") == 6
+        results.append(dump(engine))
+        engine.dispose()
+    assert results[0] == results[1]

@@ -14,12 +14,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from tollbook.db import insert_ignoring_conflicts
+from tollbook.errors import ManifestError
 from tollbook.manifest import ActorEntry
-from tollbook.models import Actor, ActorAlias
+from tollbook.models import Actor, ActorAlias, Claim, ClaimRelay
 from tollbook.vocab import ActorKind
 
 _COUNTRY_PHRASES = (
@@ -180,9 +181,20 @@ class ActorTable:
     ) -> ActorTable:
         table = cls(sides=Sides.from_table(sides or {}))
         for entry in actors:
-            for name in (entry.name, *entry.aliases):
-                table.entries[alias_key(name)] = entry
+            for key in entry_keys(entry):
+                other = table.entries.get(key)
+                if other is not None and other.name != entry.name:
+                    raise ManifestError(
+                        f"actors {other.name!r} and {entry.name!r} share the alias {key!r}"
+                    )
+                table.entries[key] = entry
         return table
+
+
+def entry_keys(entry: ActorEntry) -> list[str]:
+    """Every key a table actor is found under: its names' alias keys and lookup keys."""
+    names = (entry.name, *entry.aliases)
+    return list(dict.fromkeys(k for n in names for k in (alias_key(n), lookup_key(n)) if k))
 
 
 def lookup_key(name: str) -> str:
@@ -212,6 +224,10 @@ class ActorResolver:
         self._cache[key] = actor_id
         return actor_id
 
+    def forget(self) -> None:
+        """Drop what was learned: after a rollback, cached actors may not exist."""
+        self._cache.clear()
+
     def _find(self, key: str) -> int | None:
         found: int | None = self.session.scalar(
             select(ActorAlias.actor_id).where(ActorAlias.alias == key)
@@ -238,16 +254,37 @@ class ActorResolver:
         actor_id = self._ensure_actor(
             entry.name, kind=entry.kind, side=entry.side, description=entry.description
         )
-        actor = self.session.get(Actor, actor_id)
-        assert actor is not None
-        if (actor.kind, actor.side, actor.description) != (
-            entry.kind,
-            entry.side,
-            entry.description,
+        self.session.execute(
+            update(Actor)
+            .where(Actor.id == actor_id)
+            .values(kind=entry.kind, side=entry.side, description=entry.description)
+        )
+        keys = entry_keys(entry)
+        # An alias that already names another actor (met in a text before the table
+        # listed it) joins this actor, with everything that actor claimed.
+        for other in (
+            self.session.scalars(
+                select(ActorAlias.actor_id).where(
+                    ActorAlias.alias.in_(keys), ActorAlias.actor_id != actor_id
+                )
+            )
+            .unique()
+            .all()
         ):
-            actor.kind, actor.side, actor.description = entry.kind, entry.side, entry.description
-        self._add_aliases(actor_id, [alias_key(n) for n in (entry.name, *entry.aliases)])
+            self._merge(other, into=actor_id)
+        self._add_aliases(actor_id, keys)
+        self._cache.clear()
         return actor_id
+
+    def _merge(self, old: int, *, into: int) -> None:
+        self.session.execute(update(Claim).where(Claim.claimant_id == old).values(claimant_id=into))
+        self.session.execute(
+            update(ClaimRelay).where(ClaimRelay.actor_id == old).values(actor_id=into)
+        )
+        self.session.execute(
+            update(ActorAlias).where(ActorAlias.actor_id == old).values(actor_id=into)
+        )
+        self.session.execute(delete(Actor).where(Actor.id == old))
 
     def _ensure_actor(
         self, name: str, *, kind: ActorKind, side: str | None, description: str | None

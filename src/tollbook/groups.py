@@ -146,7 +146,7 @@ def store_taxonomy(session: Session, taxonomy: Taxonomy) -> bool:
         insert_ignoring_conflicts(Group, session),
         [{"key": k, "label": merged.labels.get(k)} for k in merged.parents],
     )
-    ids: Mapping[str, int] = dict(session.execute(select(Group.key, Group.id)).tuples().all())
+    ids: Mapping[str, int] = dict(session.execute(select(Group.key, Group.id)).all())
     for key, parent in merged.parents.items():
         session.execute(
             update(Group)

@@ -10,8 +10,12 @@ same files twice, or one text under two names, changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import multiprocessing.context
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,53 +177,27 @@ def source_values(job: Job, document: Document, context: LoadContext) -> dict[st
     }
 
 
-def load_plan(
-    session: Session,
-    plan: Plan,
-    *,
-    encoding: str | None = None,
-    extractor: Extractor = default_extractor,
-    on_progress: Progress | None = None,
-) -> LoadSummary:
-    """Load a checked plan: data tables first, then each text in its own transaction."""
-    context = apply_data_files(session, plan)
-    summary = LoadSummary()
-    for job in plan.jobs:
-        try:
-            loaded = load_job(session, job, context, encoding=encoding, extractor=extractor)
-        except InputError as exc:
-            loaded = LoadedSource(path=str(job.path), status="failed", error=str(exc))
-        summary.sources.append(loaded)
-        if on_progress is not None:
-            on_progress(loaded)
-    return summary
+@dataclass(frozen=True)
+class Prepared:
+    """A text read, hashed and found new: what extraction and storage need."""
+
+    job: Job
+    document: Document
+    values: dict[str, Any]
+    event_date: dt.date | None
 
 
-def load_paths(
-    session: Session,
-    paths: Sequence[Path | str],
-    *,
-    encoding: str | None = None,
-    extractor: Extractor = default_extractor,
-    on_progress: Progress | None = None,
-) -> LoadSummary:
-    """Load files, folders and manifests into the database behind `session`."""
-    plan = plan_load([Path(p) for p in paths])
-    return load_plan(session, plan, encoding=encoding, extractor=extractor, on_progress=on_progress)
-
-
-def load_job(
-    session: Session,
-    job: Job,
-    context: LoadContext,
-    *,
-    encoding: str | None = None,
-    extractor: Extractor = default_extractor,
-) -> LoadedSource:
-    """Load one text; InputError for a file that cannot be read, nothing written then."""
-    document = read_document(job.path, encoding=(job.entry and job.entry.encoding) or encoding)
-    values = source_values(job, document, context)
+def prepare(
+    session: Session, job: Job, context: LoadContext, *, encoding: str | None = None
+) -> Prepared | LoadedSource:
+    """Read a text and decide its fate: a LoadedSource if it is already stored (its
+    metadata brought up to date) or unreadable, else what it takes to store it."""
     path = str(job.path)
+    try:
+        document = read_document(job.path, encoding=(job.entry and job.entry.encoding) or encoding)
+    except InputError as exc:
+        return LoadedSource(path=path, status="failed", error=str(exc))
+    values = source_values(job, document, context)
     try:
         with session.begin():
             known = session.execute(
@@ -230,30 +208,127 @@ def load_job(
             if job.entry is not None and _update_metadata(session, known.id, values):
                 status = "updated"
             return LoadedSource(path=path, key=known.key, status=status)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot read the database: {one_line(exc)}") from None
+    event = context.events.get(job.entry.event) if job.entry and job.entry.event else None
+    return Prepared(job, document, values, event[1] if event else None)
 
-        # Extraction runs before the write transaction, which then stays short.
-        event = context.events.get(job.entry.event) if job.entry and job.entry.event else None
-        figures = extractor(document.text, event[1] if event else None)
 
+def store(
+    session: Session,
+    prepared: Prepared,
+    figures: Sequence[ExtractedFigure],
+    context: LoadContext,
+    resolver: ActorResolver,
+) -> LoadedSource:
+    """Store one text and its figures in one transaction; all or nothing."""
+    path = str(prepared.job.path)
+    document = prepared.document
+    try:
         with writing(session):
-            source_id = _insert_source(session, document, values)
+            source_id = _insert_source(session, document, prepared.values)
             if source_id is None:  # another loader stored the same bytes meanwhile
                 key = session.scalar(select(Source.key).where(Source.sha256 == document.sha256))
                 return LoadedSource(path=path, key=key, status="unchanged")
             stored = store_figures(
-                session,
-                source_id,
-                figures,
-                resolver=ActorResolver(session, context.actors),
-                taxonomy=context.taxonomy,
+                session, source_id, figures, resolver=resolver, taxonomy=context.taxonomy
             )
             key = session.scalar(select(Source.key).where(Source.id == source_id))
         return LoadedSource(path=path, key=key, status="new", figures=stored)
+    except InputError as exc:
+        resolver.forget()  # actors created in the rolled-back transaction are gone
+        return LoadedSource(path=path, status="failed", error=str(exc))
     except OperationalError as exc:
+        resolver.forget()
         raise DatabaseError(f"cannot write {path} to the database: {one_line(exc)}") from None
     except SQLAlchemyError as exc:
+        resolver.forget()
         # A row the schema refuses is this text's problem; the batch goes on.
-        raise InputError(f"{path}: the database refused it: {one_line(exc)}") from None
+        error = f"{path}: the database refused it: {one_line(exc)}"
+        return LoadedSource(path=path, status="failed", error=error)
+
+
+def load_plan(
+    session: Session,
+    plan: Plan,
+    *,
+    encoding: str | None = None,
+    extractor: Extractor = default_extractor,
+    on_progress: Progress | None = None,
+    jobs: int = 1,
+) -> LoadSummary:
+    """Load a checked plan: data tables first, then each text in its own transaction.
+
+    With `jobs` > 1, texts are extracted in that many worker processes while this
+    process writes; at most a few texts per worker are in flight, so memory stays
+    flat however many texts there are. The extractor must then be picklable.
+    """
+    context = apply_data_files(session, plan)
+    resolver = ActorResolver(session, context.actors)
+    summary = LoadSummary()
+
+    def finish(loaded: LoadedSource) -> None:
+        summary.sources.append(loaded)
+        if on_progress is not None:
+            on_progress(loaded)
+
+    prepared = (prepare(session, job, context, encoding=encoding) for job in plan.jobs)
+    if jobs <= 1:
+        for item in prepared:
+            if isinstance(item, LoadedSource):
+                finish(item)
+            else:
+                figures = extractor(item.document.text, item.event_date)
+                finish(store(session, item, figures, context, resolver))
+        return summary
+
+    in_flight: deque[tuple[Prepared, Future[Sequence[ExtractedFigure]]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_spawn_safe_context()) as pool:
+
+        def drain_one() -> None:
+            item, future = in_flight.popleft()
+            try:
+                figures = future.result()
+            except Exception as exc:  # a crash in extraction fails this text only
+                name = type(exc).__name__
+                finish(
+                    LoadedSource(path=str(item.job.path), status="failed", error=f"{name}: {exc}")
+                )
+                return
+            finish(store(session, item, figures, context, resolver))
+
+        for item in prepared:
+            if isinstance(item, LoadedSource):
+                finish(item)
+                continue
+            in_flight.append((item, pool.submit(extractor, item.document.text, item.event_date)))
+            while len(in_flight) >= jobs * 4:
+                drain_one()
+        while in_flight:
+            drain_one()
+    return summary
+
+
+def _spawn_safe_context() -> multiprocessing.context.BaseContext:
+    # Forking a process that holds database connections is unsafe; workers only
+    # extract, so they start clean.
+    return multiprocessing.get_context("spawn")
+
+
+def load_paths(
+    session: Session,
+    paths: Sequence[Path | str],
+    *,
+    encoding: str | None = None,
+    extractor: Extractor = default_extractor,
+    on_progress: Progress | None = None,
+    jobs: int = 1,
+) -> LoadSummary:
+    """Load files, folders and manifests into the database behind `session`."""
+    plan = plan_load([Path(p) for p in paths])
+    return load_plan(
+        session, plan, encoding=encoding, extractor=extractor, on_progress=on_progress, jobs=jobs
+    )
 
 
 def _insert_source(session: Session, document: Document, values: dict[str, Any]) -> int | None:
@@ -372,6 +447,7 @@ def store_figures(
                     "group_text": figure.group[:300] if figure.group else None,
                     "group_key": taxonomy.classify(figure.group),
                     "scope": figure.scope,
+                    "subcount": figure.subcount,
                     "number_start": figure.start,
                     "number_end": figure.end,
                     "number_text": figure.number[:200],

@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -215,6 +216,8 @@ class Figure(Base):
     group_text: Mapped[str | None] = mapped_column(String(300))
     group_key: Mapped[str] = mapped_column(String(64), default="unclassified")
     scope: Mapped[Scope] = mapped_column(vocabulary(Scope, "scope"), default=Scope.EVENT)
+    # Part of a total the same text gives: a lower bound on its group's toll.
+    subcount: Mapped[bool] = mapped_column(default=False, server_default=false())
     number_start: Mapped[Offset]
     number_end: Mapped[Offset]
     number_text: Mapped[str] = mapped_column(String(200))

@@ -12,11 +12,12 @@ import csv
 import datetime as dt
 import html
 import json
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import chain, islice
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from pydantic import BaseModel
 
@@ -273,3 +274,51 @@ def write_xlsx(
     for row in chain(head, rows):
         sheet.append([_xlsx_value(row.get(c)) for c in columns])
     workbook.save(out)
+
+
+class Marked(Protocol):
+    """A figure located in a text: what `render_marked_text` needs of a record."""
+
+    start: int
+    end: int
+
+
+def render_marked_text(
+    text: str,
+    figures: Sequence[Marked],
+    *,
+    title: str,
+    out: IO[Any] | None = None,
+    width: int | None = None,
+) -> None:
+    """A text with each figure's number highlighted and tagged [n], then the figures.
+
+    Figures sharing one span ("No troops were killed or wounded") share one mark.
+    """
+    from rich.console import Console
+    from rich.rule import Rule
+    from rich.text import Text
+
+    console = Console(file=out or sys.stdout, width=width, highlight=False)
+    marked = Text()
+    position = 0
+    spans: dict[tuple[int, int], list[int]] = {}
+    for number, figure in enumerate(figures, start=1):
+        spans.setdefault((figure.start, figure.end), []).append(number)
+    for (start, end), numbers in sorted(spans.items()):
+        if start < position:
+            continue  # overlaps a span already marked
+        marked.append(text[position:start])
+        marked.append(text[start:end], style="bold black on yellow")
+        marked.append(f"[{','.join(map(str, numbers))}]", style="bold cyan")
+        position = end
+    marked.append(text[position:])
+    console.print(Rule(title))
+    console.print(marked)
+    console.print(Rule(f"{len(figures)} figures"))
+    rows = [
+        {"n": n, **(f.model_dump() if isinstance(f, BaseModel) else vars(f))}
+        for n, f in enumerate(figures, start=1)
+    ]
+    columns = ["n", "number", "outcome", "low", "high", "group_text", "claimant", "via", "scope"]
+    render(rows, "table", out or sys.stdout, columns=columns, width=width)

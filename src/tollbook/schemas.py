@@ -8,6 +8,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from tollbook.extract.figure import ExtractedFigure
 from tollbook.vocab import ActorKind, Outcome, Qualifier, Scope, SourceKind, Stance
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,119}$")
@@ -119,6 +120,30 @@ class ExtractedFigureRecord(Record):
     claim_date: dt.date | None = None
     sentence: str | None = None
 
+    @classmethod
+    def of(cls, doc: str, text: str, figure: ExtractedFigure) -> ExtractedFigureRecord:
+        """The record of one extracted figure of the text `text` of file `doc`."""
+        return cls(
+            doc=doc,
+            start=figure.start,
+            end=figure.end,
+            number=figure.number,
+            outcome=figure.outcome,
+            low=figure.low,
+            high=figure.high,
+            qualifier=figure.qualifier,
+            group=figure.group,
+            claimant=figure.claimant,
+            via=list(figure.via),
+            scope=figure.scope,
+            stance=figure.stance,
+            hedged=figure.hedged,
+            sentence_start=figure.sentence_start,
+            sentence_end=figure.sentence_end,
+            claim_date=figure.claim_date,
+            sentence=" ".join(text[figure.sentence_start : figure.sentence_end].split()),
+        )
+
 
 class LoadedSource(Record):
     """What happened to one path during a load."""
@@ -152,3 +177,71 @@ class LoadSummary(Record):
             parts.append(f"{len(self.failed)} failed")
         noun = "source" if len(self.sources) == 1 else "sources"
         return f"{len(self.sources)} {noun}: {', '.join(parts)}; {self.figures} figures stored"
+
+
+class TollRecord(Record):
+    """One original claim: a claimant's figure for a group, with every document carrying it."""
+
+    event: str | None
+    outcome: Outcome
+    group: str
+    group_text: str | None
+    claimant: str
+    claimant_kind: ActorKind | None
+    claimant_side: str | None
+    figure: str
+    interval: str
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    part: bool
+    stance: Stance
+    hedged: bool
+    documents: int
+    carried_by: list[str]
+    earliest: dt.date | None
+    independent: int
+
+
+class DisagreementRecord(Record):
+    """One claim's place in a disagreement: claims at one position share a possible count;
+    claims at different positions cannot all be true."""
+
+    event: str | None
+    outcome: Outcome
+    group: str
+    kind: str  # "between claimants", "self-contradiction", "subgroup exceeds group"
+    spread: float | None
+    position: int
+    claimant: str
+    claimant_side: str | None
+    figure: str
+    interval: str
+    claim_group: str
+    carried_by: list[str]
+
+
+class ClaimRecord(Record):
+    """One figure as one document states it, with its sentence, for auditing."""
+
+    source: str
+    event: str | None
+    number: str
+    outcome: Outcome
+    interval: str
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    group_text: str | None
+    group: str
+    part: bool
+    claimant: str | None
+    claimant_text: str | None
+    via: list[str]
+    scope: Scope
+    stance: Stance
+    hedged: bool
+    claim_date: dt.date | None
+    start: int
+    end: int
+    sentence: str

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tollbook.cli import database, listing  # noqa: F401  (registers the commands)
+from tollbook.cli import (  # noqa: F401  (each module registers its commands)
+    database,
+    demo,
+    exports,
+    extraction,
+    listing,
+    questions,
+)
 from tollbook.cli.app import app
 
 

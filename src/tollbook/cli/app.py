@@ -14,6 +14,11 @@ from tollbook.db import ENV_VAR
 from tollbook.errors import TollbookError
 
 DEBUG_VAR = "TOLLBOOK_DEBUG"
+# The order a newcomer meets the commands in: try it, fill it, ask it, take it away.
+HELP_ORDER = (
+    "demo", "init", "load", "sources", "events", "actors", "tolls", "disagreements",
+    "claims", "show", "export", "report", "extract", "eval",
+)  # fmt: skip
 
 
 class TollbookGroup(TyperGroup):
@@ -24,7 +29,8 @@ class TollbookGroup(TyperGroup):
     """
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)  # in the order they were registered
+        known = {name: i for i, name in enumerate(HELP_ORDER)}
+        return sorted(self.commands, key=lambda name: (known.get(name, len(known)), name))
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -77,7 +83,7 @@ def main_options(
         typer.Option(
             "--db",
             envvar=ENV_VAR,
-            help="Database: a SQLAlchemy URL or a SQLite file path [default: tollbook.db].",
+            help="Database: a SQLAlchemy URL or a SQLite file path; tollbook.db if not given.",
             show_envvar=True,
         ),
     ] = None,

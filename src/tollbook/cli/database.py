@@ -51,6 +51,9 @@ def load(
         str | None,
         typer.Option(help="Encoding of texts that are not UTF-8, e.g. latin-1."),
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes.")
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
 ) -> None:
     """Load texts into the database, extracting their casualty figures.
@@ -85,7 +88,7 @@ def load(
                     detail = f", {loaded.figures} figures" if loaded.status == "new" else ""
                     typer.echo(f"{loaded.status:9} {loaded.key}{detail}")
 
-            summary = load_plan(session, plan, encoding=encoding, on_progress=report)
+            summary = load_plan(session, plan, encoding=encoding, on_progress=report, jobs=jobs)
     typer.echo(summary.line())
     if summary.failed:
         fail(

@@ -33,3 +33,6 @@ class ExtractedFigure:
     claim_date: date | None = None
     group_span: tuple[int, int] | None = None
     claimant_span: tuple[int, int] | None = None
+    # A part of a total the text also gives ("68 killed, including 45 in airstrikes";
+    # "the remaining 23"): a lower bound on the group's toll, not a rival toll.
+    subcount: bool = False
