@@ -81,8 +81,8 @@ def cli(db_url: str) -> Invoke:
     """Run the tollbook command line against the test database."""
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None) -> Result:
-        return runner.invoke(app, ["--db", db_url, *args], input=input)
+    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, ["--db", db_url, *args], input=input, env=env)
 
     return invoke
 

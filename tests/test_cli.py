@@ -43,7 +43,7 @@ def test_listing_before_init_asks_for_init(cli: Invoke) -> None:
 
 def test_unparseable_database_url_is_one_line() -> None:
     result = CliRunner().invoke(app, ["--db", "nodriver+://x", "sources"])
-    assert_one_line_error(result, "cannot parse database URL")
+    assert_one_line_error(result, "database URL nodriver+://x")
 
 
 def test_unreachable_database_is_one_line() -> None:

@@ -7,6 +7,7 @@ and groups.toml only for readability.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
@@ -136,3 +137,18 @@ def read_data_file(path: Path) -> DataFile:
         sides=model.sides,
         groups=model.groups,
     )
+
+
+def event_dates(folder: Path) -> dict[str, dt.date]:
+    """File name -> event date, for the texts of `folder` that a manifest beside or
+    above it places in a dated event."""
+    dates: dict[str, dt.date] = {}
+    target = folder.resolve()
+    for base in (folder, folder.parent):
+        for path in sorted(base.glob("*.toml")):
+            data = read_data_file(path)
+            when = {e.key: e.date for e in data.events if e.date is not None}
+            for source in data.sources:
+                if source.path.parent == target and source.entry.event in when:
+                    dates[source.path.name] = when[source.entry.event]
+    return dates

@@ -12,6 +12,8 @@ import csv
 import datetime as dt
 import html
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -127,6 +129,12 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
+def _pipe_width(out: IO[Any]) -> int | None:
+    """Rich folds tables to 80 columns off a terminal; a file or pipe gets more room."""
+    is_terminal = getattr(out, "isatty", lambda: False)()
+    return None if is_terminal or "COLUMNS" in os.environ else 160
+
+
 @register("table", help="a table for people, in the terminal")
 def write_table(
     columns: Sequence[str], rows: Iterable[Row], out: IO[Any], opts: RenderOptions
@@ -141,7 +149,7 @@ def write_table(
     for row in rows:
         table.add_row(*(text_cell(row.get(c)) for c in columns))
         count += 1
-    console = Console(file=out, width=opts.width, soft_wrap=False)
+    console = Console(file=out, width=opts.width or _pipe_width(out), soft_wrap=False)
     if count:
         console.print(table)
     else:
@@ -255,7 +263,9 @@ def write_xlsx(
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet((opts.title or "tollbook")[:31].replace("/", "-"))
+    # Excel refuses these characters in a sheet title, and more than 31 of any.
+    title = re.sub(r"[\\/?*\[\]:]", "-", opts.title or "tollbook")[:31]
+    sheet = workbook.create_sheet(title)
     rows = iter(rows)
     # Column widths come from the first rows; the rest stream through.
     head = list(islice(rows, 500))
@@ -299,7 +309,8 @@ def render_marked_text(
     from rich.rule import Rule
     from rich.text import Text
 
-    console = Console(file=out or sys.stdout, width=width, highlight=False)
+    stream = out or sys.stdout
+    console = Console(file=stream, width=width or _pipe_width(stream), highlight=False)
     marked = Text()
     position = 0
     spans: dict[tuple[int, int], list[int]] = {}

@@ -83,7 +83,9 @@ def load(
             def report(loaded: LoadedSource) -> None:
                 progress.advance(task)
                 if loaded.status == "failed":
-                    progress.console.print(f"skipped {loaded.error}", markup=False, highlight=False)
+                    progress.console.print(
+                        f"skipped {loaded.error}", markup=False, highlight=False, soft_wrap=True
+                    )
                 elif not quiet and not show_bar:
                     detail = f", {loaded.figures} figures" if loaded.status == "new" else ""
                     typer.echo(f"{loaded.status:9} {loaded.key}{detail}")
@@ -92,5 +94,5 @@ def load(
     typer.echo(summary.line())
     if summary.failed:
         fail(
-            f"{len(summary.failed)} of {len(summary.sources)} texts could not be loaded (see above)"
+            f"{len(summary.failed)} of {len(summary.sources)} texts could not be loaded (listed above)"
         )

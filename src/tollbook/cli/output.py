@@ -73,7 +73,7 @@ def emit(
     items: Iterable[BaseModel],
     fmt: str,
     *,
-    record: type[BaseModel],
+    record: type[BaseModel] | None = None,
     out: Path | None = None,
     title: str | None = None,
     columns: list[str] | None = None,
