@@ -132,3 +132,54 @@ def gold_extractor(
         return sorted(by_text.get(text, []), key=lambda f: f.start)
 
     return extract
+
+
+def content(url: str) -> dict[str, set[tuple[object, ...]]]:
+    """What a database says, without its row ids: two loads that stored the same
+    things compare equal even if one was interrupted and resumed."""
+    engine = db.make_engine(url)
+    queries = {
+        "sources": "SELECT key, sha256, title, publisher FROM sources",
+        "actors": "SELECT name, kind, side FROM actors",
+        "aliases": "SELECT a.alias, b.name FROM actor_aliases a JOIN actors b ON b.id = a.actor_id",
+        "figures": (
+            "SELECT s.key, f.number_start, f.number_end, f.outcome, f.low, f.high, f.group_key,"
+            " f.scope, a.name, c.stance, c.sentence_start"
+            " FROM figures f JOIN claims c ON c.id = f.claim_id"
+            " JOIN sources s ON s.id = c.source_id LEFT JOIN actors a ON a.id = c.claimant_id"
+        ),
+        "relays": (
+            "SELECT s.key, c.sentence_start, r.position, a.name FROM claim_relays r"
+            " JOIN claims c ON c.id = r.claim_id JOIN sources s ON s.id = c.source_id"
+            " JOIN actors a ON a.id = r.actor_id"
+        ),
+    }
+    try:
+        with engine.connect() as connection:
+            found = {
+                name: set(map(tuple, connection.execute(text(sql))))
+                for name, sql in queries.items()
+            }
+    finally:
+        engine.dispose()
+    return found  # type: ignore[return-value]
+
+
+def casualty_texts(folder: Path, count: int, *, sentences: int = 40, seed: int = 7) -> list[Path]:
+    """`count` distinct news-like texts, each with many figures, for load tests."""
+    import random
+
+    rng = random.Random(seed)
+    places = ["the market", "a school", "the port", "a convoy", "the hospital", "a checkpoint"]
+    claimants = ["officials said", "the ministry said", "police told reporters", "a medic said"]
+    paths = []
+    for number in range(count):
+        lines = [f"Strike report {number}", ""]
+        for _ in range(sentences):
+            killed, wounded = rng.randint(2, 900), rng.randint(2, 900)
+            lines.append(
+                f"At least {killed} people were killed and {wounded} wounded in an attack on "
+                f"{rng.choice(places)} on Tuesday, {rng.choice(claimants)}."
+            )
+        paths.append(write(folder / f"report_{number:03d}.txt", "\n".join(lines) + "\n"))
+    return paths

@@ -1,13 +1,14 @@
 """Checks on the hand-annotated gold files themselves.
 
 Every ``*.gold.jsonl`` under ``data/`` (``data/gold/seeds.gold.jsonl``,
-``data/dev/dev.gold.jsonl``, ...) holds one casualty figure per line, with the
-fields defined in the annotation guideline (GUIDELINE.md). These tests check
-that the files are well-formed against that guideline and against the texts
-they annotate; they do not check the extractor.
+``data/dev/dev.gold.jsonl``, ``data/holdout/holdout.gold.jsonl``, ...) holds one
+casualty figure per line, with the fields defined in the annotation guideline
+(GUIDELINE.md). These tests check that the files are well-formed against that
+guideline and against the texts they annotate; they do not check the extractor.
 
 The texts of a gold file sit beside it (``data/dev/dev.gold.jsonl`` annotates
-``data/dev/*.txt``) or in the data folder named after it
+``data/dev/*.txt``, ``data/holdout/holdout.gold.jsonl`` annotates
+``data/holdout/*.txt``) or in the data folder named after it
 (``data/gold/seeds.gold.jsonl`` annotates ``data/seeds/*.txt``).
 """
 
@@ -24,7 +25,12 @@ import pytest
 
 DATA = Path(__file__).parents[1] / "data"
 GOLD_SUFFIX = ".gold.jsonl"
+# A recursive glob, so every annotated set (data/gold, data/dev, data/holdout,
+# and any set added later) is checked without being listed here.
 GOLD_FILES = sorted(DATA.rglob(f"*{GOLD_SUFFIX}"))
+# Sets that must be present: losing one of these files should fail loudly
+# rather than silently shrink the parametrized tests.
+EXPECTED_GOLD = ("gold/seeds.gold.jsonl", "dev/dev.gold.jsonl", "holdout/holdout.gold.jsonl")
 
 FIELDS = frozenset(
     {
@@ -124,6 +130,22 @@ def _is_text(value: object) -> TypeGuard[str]:
 
 def test_gold_files_are_found() -> None:
     assert GOLD_FILES, f"no *{GOLD_SUFFIX} file under {DATA}"
+
+
+@pytest.mark.parametrize("name", EXPECTED_GOLD)
+def test_expected_gold_set_is_present(name: str) -> None:
+    assert name in {_gold_id(gold) for gold in GOLD_FILES}, f"data/{name} is missing"
+
+
+@each_gold_file
+def test_every_text_of_the_set_is_annotated(gold: Path) -> None:
+    """Each text beside (or named after) a gold file has at least one figure."""
+    annotated = {record.get("doc") for _, record in _records(gold)}
+    texts = sorted(
+        {p.name for folder in _doc_dirs(gold) if folder.is_dir() for p in folder.glob("*.txt")}
+    )
+    unannotated = [name for name in texts if name not in annotated]
+    assert not unannotated, f"{_gold_id(gold)} has no figure for: {unannotated}"
 
 
 @each_gold_file

@@ -37,7 +37,7 @@ def resolve_url(value: str | None = None) -> URL:
         return URL.create("sqlite", database=str(Path(raw).expanduser()))
     try:
         url = make_url(raw)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise DatabaseError(f"cannot parse database URL {raw!r}: {exc}") from None
     if url.drivername == "postgresql":
         # psycopg 3 is the driver tollbook installs; plain postgresql:// means it too.

@@ -240,6 +240,8 @@ def store(
         return LoadedSource(path=path, status="failed", error=str(exc))
     except OperationalError as exc:
         resolver.forget()
+        if "readonly" in str(exc.orig):
+            raise DatabaseError("the database is read-only; nothing was written") from None
         raise DatabaseError(f"cannot write {path} to the database: {one_line(exc)}") from None
     except SQLAlchemyError as exc:
         resolver.forget()

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
-from tollbook.db import ENV_VAR
+from tollbook.db import ENV_VAR, one_line
 from tollbook.errors import TollbookError
 
 DEBUG_VAR = "TOLLBOOK_DEBUG"
@@ -37,6 +38,8 @@ class TollbookGroup(TyperGroup):
             return super().invoke(ctx)
         except TollbookError as exc:
             fail(str(exc))
+        except SQLAlchemyError as exc:
+            fail(f"database error: {one_line(exc)}")
         except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
             raise
         except BrokenPipeError:

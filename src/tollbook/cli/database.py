@@ -65,6 +65,7 @@ def load(
     Example: tollbook load data/
     """
     plan = plan_load(paths)
+    single = len(plan.jobs) == 1
     errors = Console(stderr=True)
     with db.open_engine(state(ctx).db) as engine:
         session = db.session(engine)
@@ -83,16 +84,18 @@ def load(
             def report(loaded: LoadedSource) -> None:
                 progress.advance(task)
                 if loaded.status == "failed":
-                    progress.console.print(
-                        f"skipped {loaded.error}", markup=False, highlight=False, soft_wrap=True
-                    )
+                    if not single:  # a batch goes on: warn, skip, sum up at the end
+                        progress.console.print(
+                            f"skipped {loaded.error}", markup=False, highlight=False, soft_wrap=True
+                        )
                 elif not quiet and not show_bar:
                     detail = f", {loaded.figures} figures" if loaded.status == "new" else ""
                     typer.echo(f"{loaded.status:9} {loaded.key}{detail}")
 
             summary = load_plan(session, plan, encoding=encoding, on_progress=report, jobs=jobs)
+    if single and summary.failed:
+        fail(summary.failed[0].error or "the text could not be loaded")
     typer.echo(summary.line())
     if summary.failed:
-        fail(
-            f"{len(summary.failed)} of {len(summary.sources)} texts could not be loaded (listed above)"
-        )
+        failed, total = len(summary.failed), len(summary.sources)
+        fail(f"{failed} of {total} texts could not be loaded (listed above)")
