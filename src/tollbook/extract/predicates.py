@@ -1,0 +1,938 @@
+"""The casualty predicate: which number expressions count killed, wounded, missing
+or captured people, and which words name the victims.
+
+A number becomes a figure through one of these constructions, tried in order:
+
+- object of a casualty verb: ``killing about ten U.S. personnel``, ``the deaths of 30``;
+- subject of a casualty predicate, through the victims' noun phrase, an aside,
+  a participle or prepositional phrase, a relative pronoun and auxiliaries:
+  ``68 fighters were killed``, ``200 soldiers, mostly X, died``, ``200 dead``;
+- the value of a toll: ``put the death toll in the fighting at about 100``;
+- the value of an infobox field: ``Deaths: at least 40``;
+- a sub-count or a coordinated number sharing a predicate: ``including 45``,
+  ``dozens or hundreds were killed``.
+
+Every scan is bounded to a window of tokens, so the work is linear in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tollbook.extract.doc import BlockKind, Candidate, Doc, Mention
+from tollbook.extract.lexicon import (
+    APPOSITIVE_GROUP_OPENERS,
+    AT_LEAST_VERBS,
+    ATTRIBUTIVE_PREDICATES,
+    AUXILIARIES,
+    COUNT_NOUNS,
+    FINITE_VERBS,
+    HEDGE_ADVERBS,
+    HYPOTHETICAL_OPENERS,
+    HYPOTHETICAL_PHRASES,
+    MODALS_HEDGED,
+    MODALS_OTHER,
+    MULTIWORD_PREDICATES,
+    NEGATIONS,
+    NOMINAL_PREDICATES,
+    NP_OPENERS,
+    OBJECT_STARTERS,
+    OF_NOUNS,
+    PREDICATE_ADVERBS,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
+    SUBCOUNT_CUES,
+    SUBORDINATORS,
+    THING_NOUNS,
+    TOLL_LINKS,
+    TOLL_MODIFIERS,
+    TOLL_NOUNS,
+    TRANSITIVE_PARTICIPLES,
+    TRANSITIVE_VERBS,
+    VICTIM_PREDICATES,
+    C,
+    K,
+    M,
+    W,
+)
+from tollbook.extract.tokens import Token, TokenKind
+from tollbook.vocab import Outcome, Qualifier
+
+QUOTE_MARKS = frozenset("\"'“”‘’″′«»„*")  # quotation and Markdown emphasis marks: read through
+_DASHES = frozenset(["—", "–", "--"])
+_BOUNDARY = frozenset([";", ":", ".", "?", "!", "…"])
+_TEMPORAL = frozenset(
+    [
+        "last",
+        "this",
+        "next",
+        "yesterday",
+        "today",
+        "tonight",
+        "overnight",
+        "earlier",
+        "later",
+        "previously",
+        "recently",
+        "since",
+    ]
+)
+_LIFE_TAKERS = frozenset(
+    [
+        "claimed",
+        "claiming",
+        "claims",
+        "claim",
+        "took",
+        "taking",
+        "takes",
+        "take",
+        "cost",
+        "costing",
+        "costs",
+    ]
+)
+_PASSIVE_REPORT = frozenset(
+    [
+        "reported",
+        "said",
+        "believed",
+        "thought",
+        "feared",
+        "confirmed",
+        "known",
+        "presumed",
+        "understood",
+        "estimated",
+        "alleged",
+        "expected",
+        "assumed",
+    ]
+)
+_FIELD_OUTCOMES: tuple[tuple[str, Outcome], ...] = (
+    ("casualt", C),
+    ("losses", C),
+    ("injur", W),
+    ("wound", W),
+    ("missing", M),
+    ("captur", Outcome.CAPTURED),
+    ("prisoner", Outcome.CAPTURED),
+    ("death", K),
+    ("dead", K),
+    ("kill", K),
+    ("fatalit", K),
+    ("victim", K),
+    ("toll", K),
+)
+_NOT_TOLL_BEFORE_LINK = frozenset(["according", "due", "owing", "thanks", "close", "up", "next"])
+_TOLL_VERBS = frozenset(
+    [
+        "stood",
+        "stands",
+        "stand",
+        "rose",
+        "risen",
+        "rising",
+        "climbed",
+        "climbing",
+        "increased",
+        "jumped",
+        "put",
+        "puts",
+        "putting",
+        "raised",
+        "raising",
+        "brought",
+        "bringing",
+        "revised",
+    ]
+)
+_ABOVE_LINKS = frozenset(
+    [
+        "exceed",
+        "exceeds",
+        "exceeded",
+        "exceeding",
+        "surpass",
+        "surpasses",
+        "surpassed",
+        "surpassing",
+        "top",
+        "tops",
+        "topped",
+        "topping",
+        "pass",
+        "passes",
+        "passed",
+        "passing",
+    ]
+)
+_MODAL_HEADS = frozenset(phrase[0] for phrase in HYPOTHETICAL_PHRASES)
+_NP_WINDOW = 10
+_POSTMOD_WINDOW = 12
+_VERB_WINDOW = 9
+_APPOSITIVE_WINDOW = 30
+_TOLL_WINDOW = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """How a number is tied to a casualty predicate."""
+
+    outcome: Outcome
+    predicate: int = -1  # token index of the predicate word
+    group: tuple[int, int] | None = None  # token indices, inclusive
+    also: Outcome | None = None  # "No troops were killed or wounded": a second figure
+    hedged: bool = False
+    post_qualifier: Qualifier | None = None
+    needs_context: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Coordinated:
+    partner: int  # token index where the partner number starts
+
+
+class _Sentence:
+    """The tokens of one sentence with the number mentions indexed by token."""
+
+    def __init__(self, toks: list[Token], mentions: list[Mention]) -> None:
+        self.toks = toks
+        self.n = len(toks)
+        self.mentions = mentions
+        self.starts = {m.first: m for m in mentions}
+        self.covered: set[int] = set()
+        for m in mentions:
+            self.covered.update(range(m.first, m.last + 1))
+
+    def low(self, k: int) -> str:
+        return self.toks[k].lower if 0 <= k < self.n else ""
+
+    def text(self, k: int) -> str:
+        return self.toks[k].text if 0 <= k < self.n else ""
+
+    def is_word(self, k: int) -> bool:
+        return 0 <= k < self.n and self.toks[k].kind is TokenKind.WORD
+
+    def multiword(self, k: int) -> tuple[Outcome, int] | None:
+        """A multiword predicate starting at ``k``: its outcome and last token."""
+        first = self.low(k)
+        for words, outcome in MULTIWORD_PREDICATES.items():
+            if words[0] == first and all(
+                self.low(k + j) == w for j, w in enumerate(words[1:], start=1)
+            ):
+                return outcome, k + len(words) - 1
+        return None
+
+    def starts_object(self, k: int) -> bool:
+        """Whether token ``k`` opens an object noun phrase (an active verb before it)."""
+        if k >= self.n:
+            return False
+        tok = self.toks[k]
+        return tok.kind is TokenKind.NUM or k in self.starts or tok.lower in OBJECT_STARTERS
+
+    def verbish(self, k: int) -> bool:
+        """A finite verb or clause word that ends a noun phrase."""
+        if not 0 <= k < self.n:
+            return False
+        tok = self.toks[k]
+        lw = tok.lower
+        if lw in AUXILIARIES or lw in MODALS_HEDGED or lw in MODALS_OTHER:
+            return True
+        if lw in RELATIVE_PRONOUNS or lw in SUBORDINATORS:
+            return True
+        capitalized = tok.text[:1].isupper() and k > 0
+        if not capitalized and (lw in REPORTING_VERBS or lw in FINITE_VERBS):
+            return True
+        return lw.endswith("ed") and not capitalized and self.starts_object(k + 1)
+
+
+def _is_participle(lower: str) -> bool:
+    return len(lower) > 5 and lower.endswith("ing") and lower not in ("including",)
+
+
+def _np_word(sent: _Sentence, k: int) -> bool:
+    if not 0 <= k < sent.n:
+        return False
+    tok = sent.toks[k]
+    if tok.kind is not TokenKind.WORD:
+        return False
+    lw = tok.lower
+    if lw in PREPOSITIONS and lw != "of":
+        return False
+    if lw in ("and", "or", "of"):
+        return False
+    if _is_participle(lw) or lw in _TEMPORAL:
+        return False
+    return not sent.verbish(k)
+
+
+def _closing(sent: _Sentence, k: int, opener: str) -> int:
+    """Index of the mark that closes an aside opened at ``k``, or -1."""
+    closer = {"(": ")", ",": ","}.get(opener, opener)
+    for j in range(k + 1, min(sent.n, k + _APPOSITIVE_WINDOW)):
+        t = sent.text(j)
+        if t == closer or (opener in _DASHES and t in _DASHES):
+            return j
+        if t in _BOUNDARY:
+            return -1
+    return -1
+
+
+def _group_end_in_aside(sent: _Sentence, start: int, stop: int) -> int:
+    """Last noun-phrase token of an aside like ", mostly conscripts fighting for X,"."""
+    last = -1
+    for j in range(start, stop):
+        tok = sent.toks[j]
+        if tok.kind is TokenKind.PUNCT:
+            if tok.text in QUOTE_MARKS:
+                continue
+            break
+        lw = tok.lower
+        if _is_participle(lw) or (lw in PREPOSITIONS and lw != "of") or sent.verbish(j):
+            break
+        if lw in ("who", "which", "that"):
+            break
+        last = j
+    return last
+
+
+class _Scan:
+    """State of one forward scan from a number to its predicate."""
+
+    def __init__(self) -> None:
+        self.group_first = -1
+        self.group_last = -1
+        self.after_attributive = -1  # group restarts after "wounded" in "his wounded men"
+        self.hedged = False
+        self.negated = False
+        self.thing = False
+
+    def add(self, k: int) -> None:
+        if self.group_first < 0:
+            self.group_first = k
+        self.group_last = k
+
+    def group(self) -> tuple[int, int] | None:
+        if self.group_first < 0:
+            return None
+        first = max(self.group_first, self.after_attributive)
+        return (first, self.group_last) if first <= self.group_last else None
+
+
+def _finish(
+    sent: _Sentence, scan: _Scan, outcome: Outcome, pred: int, last: int, *, auxiliary: bool
+) -> Link | None:
+    """Checks after the predicate: active voice, negation, a second predicate, a
+    qualifier after it (``were killed at the most``)."""
+    if scan.thing:
+        return None
+    word = sent.low(pred)
+    if (
+        not auxiliary
+        and word in TRANSITIVE_PARTICIPLES
+        and last == pred
+        and sent.starts_object(pred + 1)
+    ):
+        return None  # "500 fighters killed 20 civilians": the number is the agent
+    if scan.negated and not any(
+        sent.low(j) in ("but", "instead", "rather") for j in range(last + 1, min(sent.n, last + 25))
+    ):
+        return None
+    also = None
+    if sent.low(last + 1) in ("or", "and"):
+        second = sent.low(last + 2)
+        other = VICTIM_PREDICATES.get(second) or NOMINAL_PREDICATES.get(second)
+        if other is not None and other is not outcome:
+            also = other
+    post = None
+    words = [sent.low(last + j) for j in range(1, 4)]
+    if words[:3] == ["at", "the", "most"] or words[:2] == ["at", "most"]:
+        post = Qualifier.AT_MOST
+    elif words[:2] == ["at", "least"]:
+        post = Qualifier.AT_LEAST
+    return Link(outcome, pred, scan.group(), also, scan.hedged, post)
+
+
+def _verb_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
+    """After the subject: relative pronoun, auxiliaries, adverbs, then the predicate."""
+    auxiliary = False
+    if sent.low(k) in RELATIVE_PRONOUNS:
+        k += 1
+    for j in range(k, min(sent.n, k + _VERB_WINDOW)):
+        tok = sent.toks[j]
+        lw = tok.lower
+        if tok.kind is TokenKind.PUNCT:
+            if tok.text in QUOTE_MARKS:
+                continue
+            return None
+        multi = sent.multiword(j)
+        if multi is not None:
+            return _finish(sent, scan, multi[0], j, multi[1], auxiliary=True)
+        if lw in VICTIM_PREDICATES:
+            return _finish(sent, scan, VICTIM_PREDICATES[lw], j, j, auxiliary=auxiliary)
+        if lw in AUXILIARIES or lw in ("to", "have"):
+            auxiliary = True
+            continue
+        if lw in MODALS_HEDGED:
+            scan.hedged = True
+            auxiliary = True
+            continue
+        if lw in MODALS_OTHER:
+            return None  # future or hypothetical
+        if lw in NEGATIONS:
+            scan.negated = True
+            continue
+        if lw in _PASSIVE_REPORT and auxiliary:
+            if lw != "reported" and lw != "confirmed":
+                scan.hedged = True
+            continue
+        if lw in PREDICATE_ADVERBS:
+            if lw in HEDGE_ADVERBS:
+                scan.hedged = True
+            continue
+        if lw == "among" and auxiliary:
+            nxt = j + 1 + (sent.low(j + 1) in ("the", "those"))
+            outcome = NOMINAL_PREDICATES.get(sent.low(nxt)) or (
+                K if sent.low(nxt) == "victims" else None
+            )
+            if outcome is not None:
+                return _finish(sent, scan, outcome, nxt, nxt, auxiliary=True)
+        return None
+    return None
+
+
+def _postmodifier_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
+    """A participle or prepositional phrase between the victims and the predicate:
+    ``two men fighting informally with pro-government forces were killed``."""
+    for j in range(k, min(sent.n, k + _POSTMOD_WINDOW)):
+        tok = sent.toks[j]
+        lw = tok.lower
+        if tok.kind is TokenKind.PUNCT:
+            if tok.text in QUOTE_MARKS or tok.text in "-/&'":
+                continue
+            return None
+        if tok.kind is not TokenKind.WORD or j in sent.covered:
+            return None
+        multi = sent.multiword(j)
+        if multi is not None:
+            return _finish(sent, scan, multi[0], j, multi[1], auxiliary=True)
+        if lw in VICTIM_PREDICATES and j > k:
+            return _finish(sent, scan, VICTIM_PREDICATES[lw], j, j, auxiliary=False)
+        if (
+            lw in AUXILIARIES
+            or lw in MODALS_HEDGED
+            or lw in MODALS_OTHER
+            or lw in RELATIVE_PRONOUNS
+        ):
+            return _verb_phase(sent, j, scan)
+        if lw in SUBORDINATORS or (lw in REPORTING_VERBS and lw not in ("reporting",)):
+            return None
+        if j > k and sent.verbish(j):
+            return None
+    return None
+
+
+def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
+    """The number as the subject (or head) of a casualty predicate after it."""
+    scan = _Scan()
+    k = m.last + 1
+    if sent.low(k) == "of":
+        k += 1
+    steps = 0
+    while k < sent.n and steps < _NP_WINDOW:
+        tok = sent.toks[k]
+        lw = tok.lower
+        if k in sent.starts:
+            return None
+        if tok.kind is TokenKind.PUNCT:
+            t = tok.text
+            if t in QUOTE_MARKS:
+                k += 1
+                continue
+            if t == "," and (k + 1) in sent.starts:
+                return _Coordinated(k + 1)
+            if t in (",", "(") or t in _DASHES:
+                return _aside(sent, k, scan)
+            return None
+        if tok.kind is not TokenKind.WORD:
+            return None
+        if lw in ("and", "or") and (k + 1) in sent.starts:
+            return _Coordinated(k + 1)
+        if (
+            lw == "as"
+            and sent.low(k + 1) == "well"
+            and sent.low(k + 2) == "as"
+            and (k + 3) in sent.starts
+        ):
+            return _Coordinated(k + 3)
+        if lw == "lives" and (
+            sent.low(m.first - 1) in _LIFE_TAKERS
+            or sent.low(k + 1) == "lost"
+            or (
+                sent.low(k + 1) in ("were", "have", "had")
+                and "lost" in (sent.low(k + 2), sent.low(k + 3))
+            )
+        ):
+            return Link(K, k, scan.group())
+        multi = sent.multiword(k)
+        if multi is not None:
+            return _finish(sent, scan, multi[0], k, multi[1], auxiliary=True)
+        if (
+            lw in ATTRIBUTIVE_PREDICATES
+            and _np_word(sent, k + 1)
+            and sent.low(k + 1) not in NOMINAL_PREDICATES
+            and sent.low(k + 1) not in VICTIM_PREDICATES
+        ):
+            # "dozens of his wounded men": the adjective is the predicate
+            scan.add(k)
+            scan.after_attributive = k + 1
+            end = k + 1
+            while end < sent.n and _np_word(sent, end) and end - k < 5:
+                scan.thing = scan.thing or sent.low(end) in THING_NOUNS
+                scan.add(end)
+                end += 1
+            if scan.thing:
+                return None
+            return Link(ATTRIBUTIVE_PREDICATES[lw], k, scan.group())
+        if lw in NOMINAL_PREDICATES or lw in VICTIM_PREDICATES:
+            outcome = NOMINAL_PREDICATES.get(lw) or VICTIM_PREDICATES[lw]
+            if sent.low(k - 1) == "the" and sent.low(k - 2) == "of":
+                # "one of the wounded later died": the noun names the group; a later
+                # predicate, if any, says what happened to them
+                later = _verb_phase(sent, k + 1, _Scan())
+                if later is not None and later.outcome is not outcome:
+                    return Link(later.outcome, later.predicate, None, later.also, later.hedged)
+            return _finish(sent, scan, outcome, k, k, auxiliary=False)
+        if lw in THING_NOUNS and not tok.text[:1].isupper():
+            scan.thing = True
+        if (
+            lw in AUXILIARIES
+            or lw in MODALS_HEDGED
+            or lw in MODALS_OTHER
+            or lw in RELATIVE_PRONOUNS
+        ):
+            return _verb_phase(sent, k, scan)
+        if lw in PREDICATE_ADVERBS and lw not in ("all", "both", "each"):
+            return _verb_phase(sent, k, scan)
+        if _is_participle(lw) or (lw in PREPOSITIONS and lw != "of"):
+            if scan.thing:
+                return None
+            return _postmodifier_phase(sent, k, scan)
+        if lw in ("and", "or", "of"):
+            if not _np_word(sent, k + 1) and sent.low(k + 1) not in ("the", "a", "an"):
+                return None
+            k += 1
+            continue
+        if not _np_word(sent, k):
+            return None
+        if lw not in NP_OPENERS or scan.group_first >= 0:
+            scan.add(k)
+        k += 1
+        steps += 1
+    return None
+
+
+def _aside(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
+    """An aside inside the subject: ``, mostly civilians,`` / ``— including 5 —`` / ``(...)``."""
+    opener = sent.text(k)
+    first_word = sent.low(k + 1)
+    if (
+        opener == ","
+        and first_word not in APPOSITIVE_GROUP_OPENERS
+        and first_word
+        not in (
+            "including",
+            "among",
+            "incl",
+            "excluding",
+            "many",
+            "most",
+            "all",
+        )
+    ):
+        return None
+    close = _closing(sent, k, opener)
+    if close < 0:
+        return None
+    if first_word in APPOSITIVE_GROUP_OPENERS and scan.group_first >= 0:
+        end = _group_end_in_aside(sent, k + 1, close)
+        if end > k + 1:
+            scan.group_last = end
+    if scan.thing:
+        return None
+    nxt = close + 1
+    if sent.low(nxt) in ("and", "or") and (nxt + 1) in sent.starts:
+        return None
+    return _verb_phase(sent, nxt, scan)
+
+
+def _object_np(sent: _Sentence, k: int) -> tuple[tuple[int, int] | None, bool]:
+    """The victims' noun phrase after a number that is a verb's object, and whether
+    it counts things rather than people."""
+    if sent.low(k) == "of":
+        k += 1
+    first = last = -1
+    thing = False
+    attributive_end = -1
+    for j in range(k, min(sent.n, k + 8)):
+        tok = sent.toks[j]
+        lw = tok.lower
+        if tok.kind is TokenKind.PUNCT:
+            if tok.text in QUOTE_MARKS and first < 0:
+                continue
+            break
+        if tok.kind is not TokenKind.WORD or j in sent.starts:
+            break
+        if lw in ("and", "or"):
+            if (j + 1) in sent.starts or not _np_word(sent, j + 1):
+                break
+            continue
+        if lw in VICTIM_PREDICATES and lw not in ATTRIBUTIVE_PREDICATES:
+            break
+        if lw in TRANSITIVE_VERBS or not _np_word(sent, j):
+            break
+        if lw in ATTRIBUTIVE_PREDICATES:
+            attributive_end = j
+        if lw in THING_NOUNS and not tok.text[:1].isupper():
+            thing = True
+        if first < 0 and lw in NP_OPENERS:
+            continue
+        if first < 0:
+            first = j
+        last = j
+    if first < 0:
+        return None, thing
+    if attributive_end >= first:
+        first = attributive_end + 1
+    return ((first, last) if first <= last else None), thing
+
+
+def _object(sent: _Sentence, m: Mention) -> Link | None:
+    """The number as the object of a casualty verb before it."""
+    k = m.first - 1
+    while k >= 0 and sent.text(k) in QUOTE_MARKS:
+        k -= 1
+    if k < 0:
+        return None
+    lw = sent.low(k)
+    outcome = TRANSITIVE_VERBS.get(lw)
+    if lw == "dead" and sent.low(k - 1) == "shot":
+        outcome = K
+    if lw == "down" and sent.low(k - 1) == "gunned":
+        outcome = K
+    if outcome is None and lw == "of" and sent.low(k - 1) in OF_NOUNS:
+        outcome = OF_NOUNS[sent.low(k - 1)]
+        k -= 1
+    if outcome is None:
+        return None
+    group, thing = _object_np(sent, m.last + 1)
+    if thing:
+        return None
+    return Link(outcome, k, group)
+
+
+_PRONOUN_GROUPS = frozenset(["them", "whom", "those", "it", "they", "which", "these", "others"])
+
+
+def _with_group(sent: _Sentence, m: Mention, link: Link) -> Link:
+    """Drop a pronoun group ("64 of them"); a toll's number may name the victims after it."""
+    group = link.group
+    if group is not None and group[0] == group[1] and sent.low(group[0]) in _PRONOUN_GROUPS:
+        group = None
+    if group is None and link.predicate < m.first:
+        group, thing = _object_np(sent, m.last + 1)
+        if thing:
+            group = None
+    if group == link.group:
+        return link
+    return Link(
+        link.outcome,
+        link.predicate,
+        group,
+        link.also,
+        link.hedged,
+        link.post_qualifier,
+        link.needs_context,
+    )
+
+
+def _modifiers_before(sent: _Sentence, anchor: int) -> tuple[int, int] | None:
+    """Words naming the victims right before a toll noun: ``civilian fatalities``."""
+    last = anchor - 1
+    while last >= 0 and sent.low(last) in TOLL_MODIFIERS:
+        last -= 1
+    first = last + 1
+    j = last
+    while j >= 0 and anchor - j <= 4 and _np_word(sent, j) and sent.low(j) not in NP_OPENERS:
+        if sent.low(j) in COUNT_NOUNS or sent.low(j) in (
+            "preliminary",
+            "official",
+            "overall",
+            "final",
+            "total",
+            "reported",
+            "latest",
+            "new",
+        ):
+            break
+        first = j
+        j -= 1
+    if first > last:
+        return None
+    return first, last
+
+
+def _above(link: Link, qualifier: Qualifier | None) -> Link:
+    """``the toll exceeded 50``: more than the number."""
+    if qualifier is None:
+        return link
+    return Link(
+        link.outcome,
+        link.predicate,
+        link.group,
+        link.also,
+        link.hedged,
+        qualifier,
+        link.needs_context,
+    )
+
+
+def _toll(sent: _Sentence, m: Mention) -> Link | None:
+    """The number as the value of a toll: ``the death toll ... at about 100``."""
+    k = m.first - 1
+    while k >= 0 and sent.text(k) in QUOTE_MARKS:
+        k -= 1
+    if k < 0 or sent.low(k) not in TOLL_LINKS or sent.low(k - 1) in _NOT_TOLL_BEFORE_LINK:
+        return None
+    # a preposition links only within its clause; a verb ("stood at") may cross an aside
+    crosses_commas = sent.low(k) not in ("at", "to", "of") or sent.low(k - 1) in _TOLL_VERBS
+    above = Qualifier.MORE_THAN if sent.low(k) in _ABOVE_LINKS else None
+    j = k - 1
+    while j >= 0 and k - j <= _TOLL_WINDOW:
+        tok = sent.toks[j]
+        lw = tok.lower
+        if j in sent.covered or tok.text in _BOUNDARY - {":"}:
+            return None
+        if tok.text == "," and not crosses_commas:
+            return None
+        if (
+            lw in REPORTING_VERBS
+            and lw not in ("put", "puts", "putting")
+            and tok.kind is TokenKind.WORD
+        ):
+            return None
+        if lw == "toll":
+            outcome = TOLL_MODIFIERS.get(sent.low(j - 1), K)
+            group = _modifiers_before(sent, j - 1 if sent.low(j - 1) in TOLL_MODIFIERS else j)
+            return _above(Link(outcome, j, group), above)
+        if lw in ("fatalities", "deaths", "casualties", "injuries") or (
+            lw in ("dead", "injured", "wounded", "missing") and sent.low(j - 1) == "the"
+        ):
+            if sent.low(j + 1) == "of" and j + 2 == m.first:
+                return None  # "deaths of 30": read as an object
+            return _above(Link(TOLL_NOUNS.get(lw, W), j, _modifiers_before(sent, j)), above)
+        if lw in COUNT_NOUNS:
+            for x in range(j + 1, min(j + 6, k)):
+                word = sent.low(x)
+                found = (
+                    K if word == "victims" else TOLL_NOUNS.get(word) or VICTIM_PREDICATES.get(word)
+                )
+                if found is not None:
+                    outcome = found
+                    group = None
+                    if sent.low(j + 1) == "of" and x - 1 >= j + 2:
+                        group = (j + 2 + (sent.low(j + 2) in ("the",)), x - 1)
+                        if group[0] > group[1]:
+                            group = None
+                    return _above(Link(outcome, x, group), above)
+            before = sent.low(j - 1)
+            if before in ("death", "body"):
+                return _above(Link(K, j, None), above)
+            if before == "casualty":
+                return _above(Link(C, j, None), above)
+            if before in ("the", "this", "that") and lw in ("number", "figure", "toll", "tally"):
+                return _above(Link(K, j, None, needs_context=True), above)
+            return None
+        j -= 1
+    return None
+
+
+def _field(doc: Doc, sentence: int) -> Outcome | None:
+    block = doc.block_of(sentence)
+    if block.kind is not BlockKind.FIELD:
+        return None
+    label_start = block.label_start if block.label_start >= 0 else block.start
+    label = doc.text[label_start : block.label_end].lower()
+    for stem, outcome in _FIELD_OUTCOMES:
+        if stem in label:
+            return outcome
+    return None
+
+
+def _subcount_cue(sent: _Sentence, m: Mention) -> bool:
+    for words in SUBCOUNT_CUES:
+        start = m.first - len(words)
+        if start >= 0 and all(sent.low(start + j) == w for j, w in enumerate(words)):
+            return True
+    return sent.low(m.last + 1) == "of" and sent.low(m.last + 2) in (
+        "them",
+        "whom",
+        "which",
+        "those",
+    )
+
+
+def is_hypothetical(toks: list[Token]) -> bool:
+    """A sentence that supposes or asks rather than reports: ``If so many had been
+    killed``, ``To believe 200 were killed would mean ...``, ``Were 200 killed?``."""
+    if any(t.text == "?" for t in toks[-3:]):
+        return True
+    words = [t.lower for t in toks if t.kind is TokenKind.WORD]
+    if not words:
+        return False
+    if any(tuple(words[: len(opener)]) == opener for opener in HYPOTHETICAL_OPENERS):
+        return True
+    for i, word in enumerate(words):
+        if word in _MODAL_HEADS:
+            for phrase in HYPOTHETICAL_PHRASES:
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    return True
+    return False
+
+
+def _qualified(m: Mention, link: Link, sent: _Sentence) -> tuple[Qualifier, int | None, int | None]:
+    qualifier, low, high = m.qualifier, m.low, m.high
+    if qualifier is Qualifier.EXACT and not m.zero:
+        if link.post_qualifier is Qualifier.AT_MOST:
+            return Qualifier.AT_MOST, None, m.high
+        if link.post_qualifier is Qualifier.AT_LEAST:
+            return Qualifier.AT_LEAST, m.low, None
+        if link.post_qualifier is Qualifier.MORE_THAN:
+            return Qualifier.MORE_THAN, m.low, None
+        k = m.first - 1
+        if sent.low(k) == "name" and sent.low(k - 1) == "by":
+            k -= 2
+        if sent.low(k) == "of" and sent.low(k - 1) in OF_NOUNS:
+            k -= 2 + (sent.low(k - 2) == "the")  # "confirmed the deaths of three"
+        if sent.low(k) in AT_LEAST_VERBS:
+            return Qualifier.AT_LEAST, m.low, None
+    return qualifier, low, high
+
+
+def _candidate(
+    m: Mention, sentence: int, link: Link, sent: _Sentence, outcome: Outcome
+) -> Candidate:
+    qualifier, low, high = _qualified(m, link, sent)
+    group = None
+    if link.group is not None:
+        first, last = link.group
+        if sent.low(first) not in _PRONOUN_GROUPS:
+            group = (sent.toks[first].start, sent.toks[last].end)
+    return Candidate(
+        mention=m,
+        sentence=sentence,
+        outcome=outcome,
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        group=group,
+        predicate=link.predicate,
+        hedged=link.hedged,
+        needs_context=link.needs_context,
+        subcount=_subcount_cue(sent, m) or sent.low(m.first - 1) == "remaining",
+    )
+
+
+def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Candidate]:
+    """Candidates of one sentence: each number tied to its casualty predicate."""
+    toks = doc.tokens(sentence)
+    if is_hypothetical(toks):
+        return []
+    sent = _Sentence(toks, mentions)
+    field_outcome = _field(doc, sentence)
+    links: dict[int, Link] = {}
+    partners: dict[int, int] = {}
+    for index, m in enumerate(mentions):
+        found = _object(sent, m)
+        if found is None:
+            forward = _forward(sent, m)
+            if isinstance(forward, _Coordinated):
+                partners[index] = forward.partner
+            else:
+                found = forward
+        if found is None and index not in partners:
+            found = _toll(sent, m)
+        if found is None and index not in partners and field_outcome is not None:
+            found = Link(field_outcome)
+        if found is not None:
+            links[index] = _with_group(sent, m, found)
+    # coordinated numbers share the predicate found after the last of them
+    by_first = {m.first: i for i, m in enumerate(mentions)}
+    for index in sorted(partners, reverse=True):
+        partner = by_first.get(partners[index])
+        if partner is not None and partner in links and index not in links:
+            shared = links[partner]
+            m = mentions[index]
+            group, thing = _object_np(sent, m.last + 1)
+            if not thing:
+                links[index] = Link(
+                    shared.outcome, shared.predicate, group, shared.also, shared.hedged
+                )
+    # sub-counts take the outcome of the total stated before them
+    last_linked = -1
+    for index, m in enumerate(mentions):
+        if index in links:
+            last_linked = index
+            continue
+        if m.zero or last_linked < 0 or not _subcount_cue(sent, m):
+            continue
+        head = links[last_linked]
+        group, thing = _object_np(sent, m.last + 1)
+        if thing:
+            continue
+        head_mention = mentions[last_linked]
+        post = (
+            Qualifier.AT_LEAST
+            if _qualified(head_mention, head, sent)[0] is Qualifier.AT_LEAST
+            else None
+        )
+        links[index] = Link(head.outcome, -1, group, None, head.hedged, post)
+    out: list[Candidate] = []
+    for index, m in enumerate(mentions):
+        link = links.get(index)
+        if link is None:
+            continue
+        if m.zero and link.also is not None:
+            out.append(_candidate(m, sentence, link, sent, link.outcome))
+            out.append(_candidate(m, sentence, link, sent, link.also))
+            continue
+        outcome = link.outcome
+        if link.also is not None and {outcome, link.also} == {K, W}:
+            outcome = C
+        out.append(_candidate(m, sentence, link, sent, outcome))
+    return out
+
+
+def link_predicates(doc: Doc) -> None:
+    """Pipeline component: candidates for every sentence with number mentions."""
+    for sentence in sorted(doc.mentions):
+        doc.candidates.extend(link_sentence(doc, sentence, doc.mentions[sentence]))
+    _resolve_context(doc)
+
+
+def _resolve_context(doc: Doc) -> None:
+    """``the number could be up to 200``: the outcome of the figure just before."""
+    kept: list[Candidate] = []
+    previous: Candidate | None = None
+    for cand in doc.candidates:
+        if cand.needs_context:
+            if previous is None or not cand.sentence - 3 <= previous.sentence < cand.sentence:
+                continue
+            cand.outcome = previous.outcome
+            cand.needs_context = False
+        else:
+            previous = cand
+        kept.append(cand)
+    doc.candidates = kept

@@ -1,0 +1,396 @@
+"""Layout and sentences: blocks (title, headings, paragraphs, list items, fields),
+sentences inside them, and quotation spans.
+
+Works line by line over the raw text, so every span stays an offset pair into it.
+Markdown markers (``#``, ``-``, ``>``, ``1.``) and YAML front matter are kept out
+of the content spans; link targets stay in the text and are tokenized as URLs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from datetime import date
+
+from tollbook.extract.doc import Block, BlockKind, Doc, Sentence
+from tollbook.extract.lexicon import word_set
+
+_LINE_RE = re.compile(r"[^\n]*\n?")
+_MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+")
+_LIST_RE = re.compile(r"(?:[-*+•▪◦‣]|\d{1,3}[.)])[ \t]+")
+_QUOTE_BLOCK_RE = re.compile(r"(?:>[ \t]?)+")
+_SETEXT_RE = re.compile(r"(?:=+|-{2,})[ \t]*")
+_FRONT_RE = re.compile(r"---[ \t]*")
+_FRONT_END_RE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_KEY_RE = re.compile(r"([A-Za-z_][\w-]{0,40})[ \t]*:[ \t]*")
+_ISO_RE = re.compile(r"['\"]?(\d{4})-(\d{2})-(\d{2})")
+_TABLE_RULE_RE = re.compile(r"\|?[ \t]*:?-{2,}")
+# "Deaths: at least 40", "| casualties2 = 68 killed", "Killed | 40"
+_FIELD_RE = re.compile(
+    r"\|?[ \t]*(?P<label>[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*(?:[:=]|\|)[ \t]*(?=\S)"
+)
+_FIELD_WORDS_RE = re.compile(
+    r"(?i)\b(?:deaths?|dead|killed|casualt\w*|fatalit\w*|injur\w*|wounded|missing|"
+    r"captured|losses|victims|toll|prisoners)\b"
+)
+_TERMINAL = frozenset('.!?;:,"”’)]»″…')
+_MAX_HEADING_WORDS = 14
+_MAX_HEADING_CHARS = 110
+
+# Sentence ends: terminal punctuation, closing quotes or brackets, citation markers.
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’″»)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
+_TITLE_ABBREVIATIONS = word_set("""
+    mr mrs ms dr lt gen col capt cpt sgt maj cpl pvt adm gov sen rep rev st jr sr prof
+    mt ft brig cmdr cdr gens messrs hon fr supt insp det no nos vol vols fig approx
+    est vs inc ltd co corp dept univ ave blvd rd pres sec gov cmdt lieut sgts ret
+    """)
+_MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
+_SENTENCE_STARTERS = word_set("""
+    the a an in it he she they we i but on at this that there however according after
+    as when while meanwhile his her their its its some many most several no one two
+    """)
+_OPEN_QUOTES = frozenset("“«„‟")
+_CLOSE_QUOTES = frozenset("”»")
+_QUOTE_RE = re.compile(r"[“”«»„‟\"″]")
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{0,40})?\((?P<outlet>[A-Za-z][\w .&'-]{1,40})\)\s*[-–—]"
+)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line without its line break."""
+    out = []
+    for m in _LINE_RE.finditer(text):
+        if m.start() == m.end():
+            break
+        end = m.end()
+        while end > m.start() and text[end - 1] in "\r\n":
+            end -= 1
+        out.append((m.start(), end))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _strip_emphasis(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding ``**``/``__`` so a bold line reads as a heading."""
+    while (
+        end - start >= 4
+        and text[start : start + 2] in ("**", "__")
+        and text[end - 2 : end] == text[start : start + 2]
+    ):
+        start, end = _strip(text, start + 2, end - 2)
+    return start, end
+
+
+def _front_matter(doc: Doc, lines: list[tuple[int, int]]) -> tuple[int, list[Block]]:
+    """YAML front matter: the title line becomes a title block; the date is kept."""
+    text = doc.text
+    first = 0
+    while first < len(lines) and lines[first][0] == lines[first][1]:
+        first += 1
+    if first >= len(lines):
+        return 0, []
+    s, e = lines[first]
+    if text.startswith("\ufeff", s):
+        s += 1
+    if not _FRONT_RE.fullmatch(text, s, e):
+        return 0, []
+    blocks: list[Block] = []
+    for i in range(first + 1, min(len(lines), first + 200)):
+        ls, le = lines[i]
+        if _FRONT_END_RE.fullmatch(text, ls, le):
+            return i + 1, blocks
+        key = _KEY_RE.match(text, ls, le)
+        if not key:
+            continue
+        name = key.group(1).lower()
+        vs, ve = _strip(text, key.end(), le)
+        if vs < ve and text[vs] in "'\"" and text[ve - 1] == text[vs]:
+            vs, ve = vs + 1, ve - 1
+        if name in ("title", "headline") and vs < ve:
+            blocks.append(Block(vs, ve, BlockKind.TITLE, -1))
+        elif name in ("date", "published", "pubdate", "created", "updated"):
+            iso = _ISO_RE.match(text, vs, ve)
+            if iso and doc.reference_date is None:
+                with contextlib.suppress(ValueError):
+                    doc.reference_date = date(int(iso[1]), int(iso[2]), int(iso[3]))
+    return 0, []  # no closing line: not front matter
+
+
+def _is_heading_like(text: str, start: int, end: int, *, first: bool = False) -> bool:
+    limit = 2 if first else 1
+    if end - start > _MAX_HEADING_CHARS * limit or end <= start:
+        return False
+    if text[end - 1] in _TERMINAL and not (
+        text[end - 1] in '”"″' and end - start > 1 and text[end - 2] not in ".!?"
+    ):
+        return False
+    return text.count(" ", start, end) < _MAX_HEADING_WORDS * limit
+
+
+def segment(doc: Doc) -> None:
+    """Pipeline component: blocks, sentences and quotation spans."""
+    text = doc.text
+    lines = _lines(text)
+    body_start, blocks = _front_matter(doc, lines)
+    section = len(blocks) - 1 if blocks else -1
+    para: list[int] | None = None  # [start, end] of the paragraph being collected
+    header: list[tuple[int, int]] | None = None  # cells of the last table header row
+    header_line = -3
+    prev_blank = True
+
+    def close_paragraph() -> None:
+        nonlocal para
+        if para is not None:
+            blocks.append(Block(para[0], para[1], BlockKind.PARAGRAPH, section))
+            para = None
+
+    for index in range(body_start, len(lines)):
+        ls, le = lines[index]
+        s, e = _strip(text, ls, le)
+        if s == e:
+            close_paragraph()
+            prev_blank = True
+            continue
+        quote = _QUOTE_BLOCK_RE.match(text, s, e)
+        if quote:
+            s, e = _strip(text, quote.end(), e)
+            if s == e:
+                close_paragraph()
+                prev_blank = True
+                continue
+        next_blank = (
+            index + 1 >= len(lines)
+            or lines[index + 1][0] == lines[index + 1][1]
+            or (text[lines[index + 1][0] : lines[index + 1][1]].isspace())
+        )
+        if _SETEXT_RE.fullmatch(text, s, e) and para is not None and e - s >= 2:
+            # the paragraph line above was a Setext heading
+            hs, he = para
+            para = None
+            blocks.append(Block(hs, he, BlockKind.HEADING, section))
+            section = len(blocks) - 1
+            prev_blank = True
+            continue
+        if _TABLE_RULE_RE.match(text, s, e) and set(text[s:e]) <= set("|-: \t"):
+            continue
+        cells = _cells(text, s, e) if text[s] == "|" else []
+        if len(cells) >= 2:
+            close_paragraph()
+            if header is None or header_line < index - 2:
+                header = cells
+                blocks.extend(_row_blocks(text, cells, None, section))
+            else:
+                blocks.extend(_row_blocks(text, cells, header, section))
+            header_line = index
+            prev_blank = False
+            continue
+        if _TABLE_RULE_RE.match(text, s, e):
+            continue
+        heading = _MD_HEADING_RE.match(text, s, e)
+        if heading:
+            close_paragraph()
+            hs, he = _strip(text, heading.end(), e)
+            while he > hs and text[he - 1] == "#":
+                he -= 1
+            hs, he = _strip(text, hs, he)
+            kind = BlockKind.TITLE if not blocks else BlockKind.HEADING
+            blocks.append(Block(hs, he, kind, section))
+            section = len(blocks) - 1
+            prev_blank = True
+            continue
+        listed = _LIST_RE.match(text, s, e)
+        if listed:
+            close_paragraph()
+            cs, ce = _strip(text, listed.end(), e)
+            field = _field(text, cs, ce)
+            if field is not None:
+                blocks.append(Block(cs, ce, BlockKind.FIELD, section, field))
+            else:
+                blocks.append(Block(cs, ce, BlockKind.LIST_ITEM, section))
+            prev_blank = False
+            continue
+        field_end = _field(text, s, e)
+        if field_end is not None:
+            close_paragraph()
+            blocks.append(Block(s, e, BlockKind.FIELD, section, field_end))
+            prev_blank = False
+            continue
+        hs, he = _strip_emphasis(text, s, e)
+        if (
+            para is None
+            and _is_heading_like(text, hs, he, first=not blocks)
+            and (prev_blank or next_blank)
+            and not (
+                not next_blank
+                and text[lines[index + 1][0] : lines[index + 1][1]].lstrip()[:1].islower()
+            )
+        ):
+            kind = BlockKind.TITLE if not blocks else BlockKind.HEADING
+            blocks.append(Block(hs, he, kind, section))
+            section = len(blocks) - 1
+            prev_blank = next_blank
+            continue
+        if (
+            para is not None
+            and text[para[1] - 1] not in '.!?:"”’)]″'
+            and (text[s].islower() or para[1] - para[0] >= 50)
+        ):
+            para[1] = e  # a hard-wrapped line continues the paragraph
+        else:
+            close_paragraph()
+            para = [s, e]
+        prev_blank = False
+    close_paragraph()
+    doc.blocks = blocks
+    doc.sentences = _sentences(text, blocks)
+    doc.set_quotes(_quotes(text, blocks))
+    _dateline(doc)
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cell spans of a Markdown table row ``| a | b |``."""
+    out = []
+    pos = start + 1 if text[start] == "|" else start
+    while pos < end:
+        bar = text.find("|", pos, end)
+        stop = end if bar < 0 else bar
+        out.append(_strip(text, pos, stop))
+        if bar < 0:
+            break
+        pos = bar + 1
+    return [c for c in out if c[0] <= c[1]]
+
+
+def _row_blocks(
+    text: str,
+    cells: list[tuple[int, int]],
+    header: list[tuple[int, int]] | None,
+    section: int,
+) -> list[Block]:
+    """A table row as fields: under a header of casualty words, each cell is a field
+    labelled by its column; a row "| Deaths | 40 |" is a field labelled by its first cell."""
+    out: list[Block] = []
+    if len(cells) >= 2 and _FIELD_WORDS_RE.search(text, cells[0][0], cells[0][1]):
+        s, e = cells[1][0], cells[-1][1]
+        if s < e:
+            out.append(Block(s, e, BlockKind.FIELD, section, cells[0][1], cells[0][0]))
+        return out
+    if header is None:
+        return out
+    row = cells[0]
+    for i, (s, e) in enumerate(cells[1:], start=1):
+        if i >= len(header) or s >= e:
+            continue
+        hs, he = header[i]
+        if _FIELD_WORDS_RE.search(text, hs, he):
+            out.append(Block(s, e, BlockKind.FIELD, section, he, hs, row[0], row[1]))
+    return out
+
+
+def _field(text: str, start: int, end: int) -> int | None:
+    """End of the label when the line is "Label: value" about casualties."""
+    m = _FIELD_RE.match(text, start, end)
+    if m is None:
+        return None
+    label = m.group("label")
+    if label.count(" ") > 5 or not _FIELD_WORDS_RE.search(label):
+        return None
+    if not any(ch.isdigit() for ch in text[m.end() : end]) and not re.search(
+        r"(?i)\b(?:no|none|nil|zero|dozens|scores|hundreds|thousands|one|two|three|"
+        r"four|five|six|seven|eight|nine|ten)\b",
+        text[m.end() : end],
+    ):
+        return None
+    return m.end()
+
+
+def _is_abbreviation(text: str, dot: int, block_end: int) -> bool:
+    """Whether the period at ``dot`` ends an abbreviation rather than a sentence."""
+    start = dot
+    while start > 0 and dot - start < 12 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    nxt = dot + 1
+    while nxt < block_end and text[nxt].isspace():
+        nxt += 1
+    following = text[nxt] if nxt < block_end else ""
+    if not word:
+        return False
+    if "." in word:  # U.S., p.m., e.g.
+        rest = text[nxt : nxt + 20].split(" ", 1)[0].strip("\"'“”‘’″").lower()
+        return rest not in _SENTENCE_STARTERS or not following.isupper()
+    if word in _TITLE_ABBREVIATIONS:
+        return True
+    if word in _MONTH_ABBREVIATIONS:
+        return following.isdigit()
+    return len(word) == 1 and text[dot - 1].isupper()  # an initial: "John F. Smith"
+
+
+def _sentences(text: str, blocks: list[Block]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for b_index, block in enumerate(blocks):
+        start = block.start
+        if block.kind in (BlockKind.TITLE, BlockKind.HEADING, BlockKind.FIELD):
+            out.append(Sentence(block.start, block.end, b_index, len(out)))
+            continue
+        for m in _BOUNDARY_RE.finditer(text, block.start, block.end):
+            end = m.end()
+            nxt = end
+            while nxt < block.end and text[nxt].isspace():
+                nxt += 1
+            if nxt < block.end:
+                ch = text[nxt]
+                if ch.islower() or ch in ",;:)":
+                    continue
+                dot = m.start() if text[m.start()] == "." else -1
+                if dot >= 0 and m.group() == "." and _is_abbreviation(text, dot, block.end):
+                    continue
+            s, e = _strip(text, start, end)
+            if s < e:
+                out.append(Sentence(s, e, b_index, len(out)))
+            start = end
+        s, e = _strip(text, start, block.end)
+        if s < e:
+            out.append(Sentence(s, e, b_index, len(out)))
+    return out
+
+
+def _quotes(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Quotation spans, paired within each block; unpaired marks are ignored."""
+    spans: list[tuple[int, int]] = []
+    for block in blocks:
+        opened = -1
+        for m in _QUOTE_RE.finditer(text, block.start, block.end):
+            ch = m.group()
+            pos = m.start()
+            if ch in _OPEN_QUOTES:
+                if opened < 0:
+                    opened = pos
+            elif ch in _CLOSE_QUOTES:
+                if opened >= 0:
+                    spans.append((opened, pos + 1))
+                    opened = -1
+            elif opened >= 0:
+                spans.append((opened, pos + 1))
+                opened = -1
+            else:
+                opened = pos
+    return spans
+
+
+def _dateline(doc: Doc) -> None:
+    """The outlet named in a wire dateline publishes the text: it is no relay."""
+    for block in doc.blocks[:6]:
+        if block.kind is BlockKind.PARAGRAPH:
+            m = _DATELINE_RE.match(doc.text, block.start, min(block.end, block.start + 120))
+            if m:
+                doc.publisher = m.group("outlet").strip()
+            return

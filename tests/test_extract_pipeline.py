@@ -1,0 +1,500 @@
+"""The extraction pipeline end to end: text in, figures out, one construction per case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tollbook.extract import PIPELINE, ExtractedFigure, extract
+from tollbook.vocab import Outcome, Qualifier
+
+K, W, C, M, CAP = (
+    Outcome.KILLED,
+    Outcome.WOUNDED,
+    Outcome.CASUALTIES,
+    Outcome.MISSING,
+    Outcome.CAPTURED,
+)
+EXACT, APPROX, AT_LEAST, MORE, AT_MOST, UP_TO, RANGE, VAGUE = (
+    Qualifier.EXACT,
+    Qualifier.APPROX,
+    Qualifier.AT_LEAST,
+    Qualifier.MORE_THAN,
+    Qualifier.AT_MOST,
+    Qualifier.UP_TO,
+    Qualifier.RANGE,
+    Qualifier.VAGUE,
+)
+
+Row = tuple[str, Outcome, int | None, int | None, Qualifier]
+
+
+def rows(text: str) -> list[Row]:
+    return [(f.number, f.outcome, f.low, f.high, f.qualifier) for f in extract(text)]
+
+
+FIGURES: list[tuple[str, str, list[Row]]] = [
+    # --- digits, words, vague amounts, zeros -------------------------------------------
+    (
+        "digits-passive",
+        "At least 40 people were killed on Sunday.",
+        [("At least 40", K, 40, None, AT_LEAST)],
+    ),
+    ("thousands-separator", "The quake killed 1,429 people.", [("1,429", K, 1429, 1429, EXACT)]),
+    ("words", "One hundred soldiers died.", [("One hundred", K, 100, 100, EXACT)]),
+    ("teen-word", "Fourteen miners perished underground.", [("Fourteen", K, 14, 14, EXACT)]),
+    ("hyphenated-word", "Twenty-five people drowned.", [("Twenty-five", K, 25, 25, EXACT)]),
+    (
+        "couple-hundred",
+        "A couple hundred fighters were killed.",
+        [("A couple hundred", K, 200, 200, APPROX)],
+    ),
+    ("a-dozen", "A dozen villagers were wounded.", [("A dozen", W, 12, 12, APPROX)]),
+    (
+        "over-a-dozen",
+        "Over a dozen protesters were injured.",
+        [("Over a dozen", W, 12, None, MORE)],
+    ),
+    (
+        "scale-word",
+        "The famine killed 1.5 million people.",
+        [("1.5 million", K, 1_500_000, 1_500_000, EXACT)],
+    ),
+    ("dozens", "Dozens were killed in the fighting.", [("Dozens", K, 24, 99, VAGUE)]),
+    ("scores-of", "Scores of civilians were killed.", [("Scores", K, 40, 99, VAGUE)]),
+    ("hundreds", "Hundreds died in the floods.", [("Hundreds", K, 200, 999, VAGUE)]),
+    (
+        "thousands-object",
+        "The earthquake injured thousands.",
+        [("thousands", W, 2000, 9999, VAGUE)],
+    ),
+    (
+        "tens-of-thousands",
+        "Tens of thousands of people died.",
+        [("Tens of thousands", K, 20000, 99999, VAGUE)],
+    ),
+    (
+        "zero-troops",
+        "No U.S. troops were reported killed or wounded.",
+        [("No", K, 0, 0, EXACT), ("No", W, 0, 0, EXACT)],
+    ),
+    ("zero-fatalities", "No fatalities were reported.", [("No", K, 0, 0, EXACT)]),
+    ("zero-casualties", "There were no casualties.", [("no", C, 0, 0, EXACT)]),
+    ("zero-no-one", "No one was killed in the blast.", [("No one", K, 0, 0, EXACT)]),
+    ("zero-nobody", "Nobody was hurt.", [("Nobody", W, 0, 0, EXACT)]),
+    # --- ranges and qualifiers ------------------------------------------------------------
+    (
+        "en-dash-range",
+        "Between clashes, 80–100 fighters were killed.",
+        [("80–100", K, 80, 100, RANGE)],
+    ),
+    ("hyphen-range", "Some 20-30 people were injured.", [("20-30", W, 20, 30, RANGE)]),
+    ("to-range", "The blast left 200 to 300 injured.", [("200 to 300", W, 200, 300, RANGE)]),
+    (
+        "between-range",
+        "Between 10 and 20 soldiers died.",
+        [("Between 10 and 20", K, 10, 20, RANGE)],
+    ),
+    (
+        "between-open-range",
+        "Between 12 and more than 20 died.",
+        [("Between 12 and more than 20", K, 12, None, RANGE)],
+    ),
+    (
+        "from-range",
+        "Estimates ran from at least 90 to 1,200 dead.",
+        [("from at least 90 to 1,200", K, 90, 1200, RANGE)],
+    ),
+    ("or-range", "Two or three passengers died.", [("Two or three", K, 2, 3, RANGE)]),
+    ("more-than", "More than 100 people were killed.", [("More than 100", K, 100, None, MORE)]),
+    ("over", "Over 200 civilians died.", [("Over 200", K, 200, None, MORE)]),
+    ("plus-sign", "The crash left 150+ dead.", [("150+", K, 150, None, MORE)]),
+    ("up-to", "Up to 200 fighters were killed.", [("Up to 200", K, None, 200, UP_TO)]),
+    ("as-many-as", "As many as 30 miners are missing.", [("As many as 30", M, None, 30, UP_TO)]),
+    ("some", "Some 55 soldiers were killed.", [("Some 55", K, 55, 55, APPROX)]),
+    ("about", "About 100 people died.", [("About 100", K, 100, 100, APPROX)]),
+    ("nearly", "Nearly 4,000 people died.", [("Nearly 4,000", K, 4000, 4000, APPROX)]),
+    (
+        "an-estimated",
+        "An estimated 300 people were killed.",
+        [("An estimated 300", K, 300, 300, APPROX)],
+    ),
+    (
+        "no-more-than",
+        "No more than eight people died.",
+        [("No more than eight", K, None, 8, AT_MOST)],
+    ),
+    (
+        "at-the-most-after",
+        "Fifteen fighters were killed at the most.",
+        [("Fifteen", K, None, 15, AT_MOST)],
+    ),
+    ("or-more", "Twenty or more people drowned.", [("Twenty or more", K, 20, None, AT_LEAST)]),
+    ("confirmed-n", "The ministry confirmed 10 deaths.", [("10", K, 10, None, AT_LEAST)]),
+    (
+        "named-n",
+        "The agency named four more victims killed during the raid.",
+        [("four", K, 4, None, AT_LEAST)],
+    ),
+    # --- verbal and nominal predicates --------------------------------------------------
+    ("died", "Seven workers died in the fire.", [("Seven", K, 7, 7, EXACT)]),
+    ("nominal-dead", "The crash left 12 dead.", [("12", K, 12, 12, EXACT)]),
+    ("nominal-deaths", "Officials reported 30 civilian deaths.", [("30", K, 30, 30, EXACT)]),
+    ("nominal-fatalities", "There were 9 fatalities.", [("9", K, 9, 9, EXACT)]),
+    ("nominal-casualties", "The unit suffered 40 casualties.", [("40", C, 40, 40, EXACT)]),
+    ("missing", "Seven people are missing after the storm.", [("Seven", M, 7, 7, EXACT)]),
+    (
+        "missing-presumed-dead",
+        "Five sailors are missing and presumed dead.",
+        [("Five", M, 5, 5, EXACT)],
+    ),
+    ("captured", "Twelve soldiers were captured.", [("Twelve", CAP, 12, 12, EXACT)]),
+    ("taken-hostage", "Eight tourists were taken hostage.", [("Eight", CAP, 8, 8, EXACT)]),
+    ("bodies-recovered", "Rescuers recovered 23 bodies.", [("23", K, 23, 23, EXACT)]),
+    ("bodies-of", "Divers recovered the bodies of 23 miners.", [("23", K, 23, 23, EXACT)]),
+    ("claimed-lives", "The fighting has claimed 500 lives.", [("500", K, 500, 500, EXACT)]),
+    ("lost-their-lives", "Forty people lost their lives.", [("Forty", K, 40, 40, EXACT)]),
+    (
+        "shot-dead",
+        "At least 17 protesters were shot dead.",
+        [("At least 17", K, 17, None, AT_LEAST)],
+    ),
+    ("executed", "Two prisoners were executed in the yard.", [("Two", K, 2, 2, EXACT)]),
+    (
+        "killing-object",
+        "The strike hit a school, killing about ten people.",
+        [("about ten", K, 10, 10, APPROX)],
+    ),
+    ("active-subject-is-agent", "Gunmen killed 5 villagers.", [("5", K, 5, 5, EXACT)]),
+    (
+        "number-is-agent",
+        "500 fighters attacked the base and killed 20 guards.",
+        [("20", K, 20, 20, EXACT)],
+    ),
+    (
+        "toll-at",
+        "Officials put the death toll in the fighting at about 100.",
+        [("about 100", K, 100, 100, APPROX)],
+    ),
+    ("toll-rose-to", "The death toll rose to 57 on Monday.", [("57", K, 57, 57, EXACT)]),
+    (
+        "toll-stood-at",
+        "The figure of civilian fatalities, based on hospital data, stood at 334.",
+        [("334", K, 334, 334, EXACT)],
+    ),
+    (
+        "number-of-dead",
+        "The ministry put the number of dead at 1,429.",
+        [("1,429", K, 1429, 1429, EXACT)],
+    ),
+    ("casualty-toll", "The casualty toll reached 90.", [("90", C, 90, 90, EXACT)]),
+    (
+        "attributive-wounded",
+        "Dozens of his wounded men are being treated.",
+        [("Dozens", W, 24, 99, VAGUE)],
+    ),
+    ("among-the-dead", "Two police officers were among the dead.", [("Two", K, 2, 2, EXACT)]),
+    (
+        "partitive-later-died",
+        "One of the wounded later died in hospital.",
+        [("One", K, 1, 1, EXACT)],
+    ),
+    (
+        "there-were-dead",
+        "There were 50 citizens of both countries dead.",
+        [("50", K, 50, 50, EXACT)],
+    ),
+    (
+        "saw-killed",
+        "The clashes saw more than 100 fighters killed.",
+        [("more than 100", K, 100, None, MORE)],
+    ),
+    (
+        "reduced-relative",
+        "Police named four more victims killed in the attack.",
+        [("four", K, 4, None, AT_LEAST)],
+    ),
+    (
+        "participle-phrase",
+        "Two men fighting with the rebels were killed.",
+        [("Two", K, 2, 2, EXACT)],
+    ),
+    (
+        "aside-mostly",
+        "More than 200 soldiers, mostly conscripts, died.",
+        [("More than 200", K, 200, None, MORE)],
+    ),
+    (
+        "dash-aside",
+        "More than 200 contractors — mostly foreigners — died.",
+        [("More than 200", K, 200, None, MORE)],
+    ),
+    ("quoted-group", "He said 14 ″volunteers″ died in the battle.", [("14", K, 14, 14, EXACT)]),
+    ("quoted-number", "She said “dozens” had been killed.", [("dozens", K, 24, 99, VAGUE)]),
+    ("hedged-modal", "Five citizens might have been killed.", [("Five", K, 5, 5, EXACT)]),
+    (
+        "contrastive-negation",
+        "The remaining 23 were not killed in the strike, but in a later blast.",
+        [("23", K, 23, 23, EXACT)],
+    ),
+    ("dead-included", "The dead included five children.", [("five", K, 5, 5, EXACT)]),
+    ("among-the-dead-were", "Among the dead were 5 children.", [("5", K, 5, 5, EXACT)]),
+    (
+        "confirmed-deaths-of",
+        "Police confirmed the deaths of three officers.",
+        [("three", K, 3, None, AT_LEAST)],
+    ),
+    ("toll-exceeds", "The toll could exceed 50,000.", [("50,000", K, 50000, None, MORE)]),
+    (
+        "unaccounted-for",
+        "Some 74 people are still unaccounted for.",
+        [("Some 74", M, 74, 74, APPROX)],
+    ),
+    # --- several figures in one sentence ---------------------------------------------------
+    (
+        "shared-predicate",
+        "80–100 PMCs were killed and 200 wounded.",
+        [("80–100", K, 80, 100, RANGE), ("200", W, 200, 200, EXACT)],
+    ),
+    (
+        "coordinated-subjects",
+        "12 soldiers and 3 civilians were killed.",
+        [("12", K, 12, 12, EXACT), ("3", K, 3, 3, EXACT)],
+    ),
+    (
+        "or-coordination",
+        "Dozens or hundreds were killed.",
+        [("Dozens", K, 24, 99, VAGUE), ("hundreds", K, 200, 999, VAGUE)],
+    ),
+    (
+        "sub-count-who",
+        "68 fighters were killed, including 45 who died in airstrikes.",
+        [("68", K, 68, 68, EXACT), ("45", K, 45, 45, EXACT)],
+    ),
+    (
+        "sub-count-inherited",
+        "Some 55 fighters were killed, including around 10 foreigners.",
+        [("Some 55", K, 55, 55, APPROX), ("around 10", K, 10, 10, APPROX)],
+    ),
+    (
+        "sub-count-of-them",
+        "The attack injured 17, three of them critically.",
+        [("17", W, 17, 17, EXACT), ("three", W, 3, 3, EXACT)],
+    ),
+    (
+        "killing-and-wounding",
+        "A gunman opened fire, killing 49 people and wounding 53 others.",
+        [("49", K, 49, 49, EXACT), ("53", W, 53, 53, EXACT)],
+    ),
+    ("killed-or-injured-count", "Ten people were killed or injured.", [("Ten", C, 10, 10, EXACT)]),
+    (
+        "left-dead-and-missing",
+        "The floods left 15 people dead and 7 missing.",
+        [("15", K, 15, 15, EXACT), ("7", M, 7, 7, EXACT)],
+    ),
+    # --- layouts --------------------------------------------------------------------------
+    ("infobox-line", "Deaths: at least 40 (state media)", [("at least 40", K, 40, None, AT_LEAST)]),
+    (
+        "infobox-two-values",
+        "Casualties and losses: 68 killed, 200 wounded",
+        [("68", K, 68, 68, EXACT), ("200", W, 200, 200, EXACT)],
+    ),
+    ("wiki-infobox", "{{Infobox\n| deaths = 1,429\n}}", [("1,429", K, 1429, 1429, EXACT)]),
+    (
+        "markdown-list",
+        "## Toll\n\n- 21 dead\n- 48 injured\n",
+        [("21", K, 21, 21, EXACT), ("48", W, 48, 48, EXACT)],
+    ),
+    (
+        "markdown-table",
+        "| Side | Killed | Wounded |\n|---|---|---|\n| Army | 12 | 40 |\n",
+        [("12", K, 12, 12, EXACT), ("40", W, 40, 40, EXACT)],
+    ),
+    (
+        "headline",
+        "Scores of Russians killed in border clash\n\nThe story follows.",
+        [("Scores", K, 40, 99, VAGUE)],
+    ),
+]
+
+NOT_FIGURES: list[tuple[str, str]] = [
+    ("date", "On 7 February 2018 the strike began and people died."),
+    ("date-us-style", "The attack on February 7, 2018 killed people."),
+    ("day-list", "He cancelled events on 12 and 13 February after soldiers died."),
+    ("time", "Around 10 p.m. local time, the dead were counted."),
+    ("clock-time", "At 10:30 the bodies arrived."),
+    ("year", "In 2015 the war killed many."),
+    ("duration", "The clashes lasted four hours and killed many."),
+    ("distance", "The shells landed within 500 meters, but nobody knows who died."),
+    ("glued-unit", "The attack began 8km east of the river where soldiers died."),
+    ("weapon-name", "A T-72 tank and an Su-57 jet were destroyed; crews died."),
+    ("unit-name", "Most deaths were in the 4th Division."),
+    ("citation", "Fighters were killed.[38][39]"),
+    ("force-size", "A force of 500 fighters launched an assault before some were killed."),
+    ("shells-counted", "Around 20–30 shells landed near the dead."),
+    ("tanks-destroyed", "The army lost two tanks and 14 vehicles."),
+    ("ratio", "The toll is five times more than the official losses."),
+    ("hypothetical-if", "If 200 were killed, the army would say so."),
+    ("hypothetical-would-mean", "To believe 200 were killed would mean 1,000 wounded."),
+    ("survivors", "Officials said 200 survivors had been rescued and 3,000 evacuated."),
+    ("url", "See [the report](https://example.com/2018/02/14/100-killed-in-strike) on the dead."),
+    ("rate", "Contractors killed here and there add up to 100 a year."),
+    ("generic-body-counts", "Body counts in modern war rarely reach 200 on a day."),
+    ("several", "Several people were killed."),
+    ("a-few", "A few contractors were killed."),
+    ("pronoun-one", "Officials said one saying some of the contractors had been killed was wrong."),
+    ("no-number-no-figure", "Some of the contractors had been killed."),
+    ("question", "Were 200 people really killed?"),
+    ("money", "The families received $5 million after 3 died."[:37]),
+    ("identifier", "Flight 370 disappeared."),
+    ("age", "A boy aged 12 was among the dead."),
+    ("no-information", "They had no information that anyone had been killed."),
+    ("future", "Officials warned 100 people would die without aid."),
+    ("percent", "Deaths rose 40 percent."),
+    ("list-marker", "1. Soldiers were killed in the raid."),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in FIGURES], ids=[i for i, _, _ in FIGURES]
+)
+def test_figures(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [t for _, t in NOT_FIGURES], ids=[i for i, _ in NOT_FIGURES])
+def test_not_figures(text: str) -> None:
+    assert rows(text) == []
+
+
+GROUPS: list[tuple[str, str, list[str | None]]] = [
+    (
+        "adjective-noun",
+        "One hundred Syrian pro-government fighters were killed.",
+        ["Syrian pro-government fighters"],
+    ),
+    ("of-the", "Between 10 and 20 of the foreigners were killed.", ["foreigners"]),
+    ("of-its", "The ministry said 41 of its troops have died.", ["its troops"]),
+    ("strip-more", "Police named four more victims killed in the attack.", ["victims"]),
+    ("strip-other", "At least three other volunteers also died.", ["volunteers"]),
+    (
+        "with-aside",
+        "More than 200 contract soldiers, mostly foreigners, died.",
+        ["contract soldiers, mostly foreigners"],
+    ),
+    (
+        "aside-stops-at-participle",
+        "More than 200 mercenaries, mostly foreigners fighting for the regime, died.",
+        ["mercenaries, mostly foreigners"],
+    ),
+    ("of-phrase", "There were 50 citizens of both countries dead.", ["citizens of both countries"]),
+    ("object", "The strike killed scores of police officers in the city.", ["police officers"]),
+    (
+        "object-abbreviation",
+        "The raid killed about ten U.S. personnel (instructors).",
+        ["U.S. personnel"],
+    ),
+    ("nominal-modifier", "The group confirmed 10 contractor deaths.", ["contractor"]),
+    ("toll-modifier", "The figure of civilian fatalities stood at 334.", ["civilian"]),
+    ("attributive", "Dozens of his wounded men are being treated.", ["men"]),
+    ("quoted", "He said 14 ″volunteers″ died.", ["volunteers"]),
+    ("side", "No fatalities were reported on the coalition side.", ["coalition side"]),
+    ("among", "There were no casualties among the crew.", ["crew"]),
+    (
+        "inherited-in-sentence",
+        "80 mercenaries were killed and 200 wounded.",
+        ["mercenaries", "mercenaries"],
+    ),
+    (
+        "sub-count-own",
+        "The strike killed 30 people, including 12 children.",
+        ["people", "children"],
+    ),
+    ("none", "The toll rose to 57.", [None]),
+    ("pronoun-dropped", "The attack injured 17, three of them critically.", [None, None]),
+    ("table-row", "| Side | Killed |\n|---|---|\n| Army | 12 |\n", ["Army"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in GROUPS], ids=[i for i, _, _ in GROUPS]
+)
+def test_groups(text: str, expected: list[str | None]) -> None:
+    assert [f.group for f in extract(text)] == expected
+
+
+def test_group_span_slices_the_group() -> None:
+    text = "One hundred Syrian pro-government fighters were killed."
+    (figure,) = extract(text)
+    assert figure.group_span is not None
+    assert text[figure.group_span[0] : figure.group_span[1]] == figure.group
+
+
+def test_subcount_is_flagged() -> None:
+    figures = extract("The strike killed 30 people, including 12 children.")
+    assert [f.subcount for f in figures] == [False, True]
+
+
+def test_remaining_is_a_subcount() -> None:
+    figures = extract("The remaining 23 soldiers were killed in a later blast.")
+    assert [f.subcount for f in figures] == [True]
+
+
+def test_output_is_sorted_by_start() -> None:
+    text = "Nobody died on Monday. On Tuesday 3 died. Dozens were injured."
+    starts = [f.start for f in extract(text)]
+    assert starts == sorted(starts)
+
+
+def test_offsets_slice_the_number() -> None:
+    text = "Officials said 12 people\u00a0were killed and “dozens” injured; no one else died."
+    for figure in extract(text):
+        assert text[figure.start : figure.end] == figure.number
+        assert figure.sentence_start <= figure.start < figure.end <= figure.sentence_end
+
+
+def test_event_date_is_accepted() -> None:
+    figures = extract("At least 5 died.", event_date=date(2020, 1, 1))
+    assert [f.number for f in figures] == ["At least 5"]
+
+
+def test_pipeline_components_are_named() -> None:
+    assert [name for name, _ in PIPELINE] == [
+        "segment",
+        "dates",
+        "event_date",
+        "numbers",
+        "predicates",
+        "groups",
+        "attribution",
+        "scope",
+    ]
+
+
+def test_figures_are_frozen_records() -> None:
+    (figure,) = extract("Seven workers died.")
+    assert isinstance(figure, ExtractedFigure)
+    with pytest.raises(AttributeError):
+        figure.low = 1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n", "---\n", "---\ntitle: x\n", "|", "| a |", "“", "1", "No", "killed", "[1]"],
+    ids=repr,
+)
+def test_degenerate_inputs_give_no_error(text: str) -> None:
+    assert isinstance(extract(text), list)
+
+
+def test_yaml_front_matter_title_is_a_headline() -> None:
+    text = '---\ntitle: "Strike on market kills 21"\ndate: 2023-05-14\n---\n\nThe market was hit.\n'
+    (figure,) = extract(text)
+    assert (figure.number, figure.claimant) == ("21", None)
+    assert text[figure.start : figure.end] == "21"
+
+
+def test_link_urls_hold_no_figures() -> None:
+    text = "A missile killed 21 civilians, [officials said](https://example.com/2023/05/13/100-killed)."
+    assert [f.number for f in extract(text)] == ["21"]

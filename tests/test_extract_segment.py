@@ -1,0 +1,234 @@
+"""Blocks, sentences and quotation spans, all as offsets into the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tollbook.extract.doc import BlockKind, Doc
+from tollbook.extract.segment import segment
+
+
+def doc_of(text: str) -> Doc:
+    doc = Doc(text)
+    segment(doc)
+    return doc
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in doc_of(text).sentences]
+
+
+SPLITS: list[tuple[str, str, list[str]]] = [
+    ("plain", "Ten died. Five were hurt.", ["Ten died.", "Five were hurt."]),
+    ("us-abbreviation", "The U.S. military said ten died.", ["The U.S. military said ten died."]),
+    (
+        "us-at-end",
+        "He blamed the U.S. The talks failed.",
+        ["He blamed the U.S.", "The talks failed."],
+    ),
+    (
+        "titles",
+        "Lt. Gen. Jeffery Smith spoke. Then he left.",
+        ["Lt. Gen. Jeffery Smith spoke.", "Then he left."],
+    ),
+    ("initial", "John F. Smith said so. It was late.", ["John F. Smith said so.", "It was late."]),
+    (
+        "month-abbreviation",
+        "It began on Feb. 7 at dawn. It ended.",
+        ["It began on Feb. 7 at dawn.", "It ended."],
+    ),
+    (
+        "pm",
+        "Around 10 p.m. local time the attack began.",
+        ["Around 10 p.m. local time the attack began."],
+    ),
+    ("question-and-quote", "“Why?” he asked. No one knew.", ["“Why?” he asked.", "No one knew."]),
+    (
+        "closing-quote",
+        "He said “five died.” Then he left.",
+        ["He said “five died.”", "Then he left."],
+    ),
+    (
+        "double-prime-quote",
+        "They died in the ″raid.″ Others fled.",
+        ["They died in the ″raid.″", "Others fled."],
+    ),
+    (
+        "citation-after-period",
+        "Ten died.[12][13] Five were hurt.",
+        ["Ten died.[12][13]", "Five were hurt."],
+    ),
+    ("lowercase-continues", "The figure, i.e. ten, was high.", ["The figure, i.e. ten, was high."]),
+    ("no-trailing-period", "Ten died", ["Ten died"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in SPLITS], ids=[i for i, _, _ in SPLITS]
+)
+def test_sentence_splits(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def kinds(text: str) -> list[tuple[BlockKind, str]]:
+    doc = doc_of(text)
+    return [(b.kind, text[b.start : b.end]) for b in doc.blocks]
+
+
+BLOCKS: list[tuple[str, str, list[tuple[BlockKind, str]]]] = [
+    (
+        "title-and-paragraph",
+        "Battle of the river\n\nTen soldiers died there.",
+        [
+            (BlockKind.TITLE, "Battle of the river"),
+            (BlockKind.PARAGRAPH, "Ten soldiers died there."),
+        ],
+    ),
+    (
+        "heading-between-paragraphs",
+        "A long first paragraph that ends here.\n\nGovernment version\n\nTen soldiers died.",
+        [
+            (BlockKind.PARAGRAPH, "A long first paragraph that ends here."),
+            (BlockKind.HEADING, "Government version"),
+            (BlockKind.PARAGRAPH, "Ten soldiers died."),
+        ],
+    ),
+    (
+        "markdown-heading",
+        "# Title\n\n## Casualties ##\n\nTen died.",
+        [
+            (BlockKind.TITLE, "Title"),
+            (BlockKind.HEADING, "Casualties"),
+            (BlockKind.PARAGRAPH, "Ten died."),
+        ],
+    ),
+    (
+        "list-items",
+        "Toll\n\n- 21 dead\n* 48 injured\n1. three missing\n",
+        [
+            (BlockKind.TITLE, "Toll"),
+            (BlockKind.LIST_ITEM, "21 dead"),
+            (BlockKind.LIST_ITEM, "48 injured"),
+            (BlockKind.LIST_ITEM, "three missing"),
+        ],
+    ),
+    (
+        "infobox-field",
+        "Deaths: at least 40 (state media)\nWounded: 120",
+        [(BlockKind.FIELD, "Deaths: at least 40 (state media)"), (BlockKind.FIELD, "Wounded: 120")],
+    ),
+    (
+        "blockquote",
+        "> Ten died in the attack, the mayor said.",
+        [(BlockKind.PARAGRAPH, "Ten died in the attack, the mayor said.")],
+    ),
+    (
+        "hard-wrapped-paragraph",
+        "The ministry said that at least ten people had been killed in\nthe attack on the market.",
+        [
+            (
+                BlockKind.PARAGRAPH,
+                "The ministry said that at least ten people had been "
+                "killed in\nthe attack on the market.",
+            )
+        ],
+    ),
+    (
+        "front-matter",
+        "---\ntitle: Ten killed\ndate: 2023-05-14\n---\nBody text here.",
+        [(BlockKind.TITLE, "Ten killed"), (BlockKind.PARAGRAPH, "Body text here.")],
+    ),
+    (
+        "bold-heading",
+        "Intro paragraph that is long enough to be one.\n\n**Casualties**\n\nTen died.",
+        [
+            (BlockKind.PARAGRAPH, "Intro paragraph that is long enough to be one."),
+            (BlockKind.HEADING, "Casualties"),
+            (BlockKind.PARAGRAPH, "Ten died."),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in BLOCKS], ids=[i for i, _, _ in BLOCKS]
+)
+def test_blocks(text: str, expected: list[tuple[BlockKind, str]]) -> None:
+    assert kinds(text) == expected
+
+
+def test_front_matter_date_is_the_reference_date() -> None:
+    doc = doc_of("---\ntitle: x\ndate: 2023-05-14\n---\nBody.")
+    assert str(doc.reference_date) == "2023-05-14"
+
+
+def test_sections_point_at_their_heading() -> None:
+    text = "Title line\n\nFirst version\n\nTen died.\n\nSecond version\n\nFive died."
+    doc = doc_of(text)
+    headings = [
+        text[doc.blocks[b.section].start : doc.blocks[b.section].end]
+        for b in doc.blocks
+        if b.kind is BlockKind.PARAGRAPH
+    ]
+    assert headings == ["First version", "Second version"]
+
+
+def test_table_cells_are_fields_labelled_by_their_column() -> None:
+    text = "| Side | Killed | Wounded |\n|---|---|---|\n| Army | 12 | 40 |\n"
+    doc = doc_of(text)
+    fields = [b for b in doc.blocks if b.kind is BlockKind.FIELD]
+    assert [(text[b.start : b.end], text[b.label_start : b.label_end]) for b in fields] == [
+        ("12", "Killed"),
+        ("40", "Wounded"),
+    ]
+    assert {text[b.group_start : b.group_end] for b in fields} == {"Army"}
+
+
+QUOTES: list[tuple[str, str, list[str]]] = [
+    ("curly", "He said “ten died” today.", ["“ten died”"]),
+    ("straight", 'He said "ten died" today.', ['"ten died"']),
+    ("guillemets", "Il a dit «dix morts» hier.", ["«dix morts»"]),
+    ("double-prime", "The ″volunteers″ died.", ["″volunteers″"]),
+    (
+        "mixed-straight-and-prime",
+        'It was ″unprovoked" and ″planned″.',
+        ['″unprovoked"', "″planned″"],
+    ),
+    ("unclosed", "He said “ten died.", []),
+    (
+        "across-sentences",
+        "He said: “We met them. Ten died.” Then he left.",
+        ["“We met them. Ten died.”"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in QUOTES], ids=[i for i, _, _ in QUOTES]
+)
+def test_quotes(text: str, expected: list[str]) -> None:
+    doc = doc_of(text)
+    assert [text[a:b] for a, b in doc.quotes] == expected
+
+
+def test_quote_at_finds_the_enclosing_quote() -> None:
+    text = "He said “ten died” today."
+    doc = doc_of(text)
+    inside = text.index("ten")
+    assert doc.quote_at(inside) == (text.index("“"), text.index("”") + 1)
+    assert doc.quote_at(0) is None
+
+
+def test_dateline_names_the_publisher() -> None:
+    doc = doc_of("Headline here\n\nCAPITAL (WIRE NEWS) - Ten died on Monday.")
+    assert doc.publisher == "WIRE NEWS"
+
+
+def test_every_span_is_inside_the_text() -> None:
+    text = "---\ntitle: a\n---\n# T\n\n> quoted\n- item\n| a | b |\nDeaths: 4\n\nPlain. Text!"
+    doc = doc_of(text)
+    for b in doc.blocks:
+        assert 0 <= b.start <= b.end <= len(text)
+    for s in doc.sentences:
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
