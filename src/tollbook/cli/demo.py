@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +10,7 @@ import typer
 from rich.console import Console
 
 import tollbook
-from tollbook import compare, db
+from tollbook import catalog, compare, db
 from tollbook.cli.app import app
 from tollbook.cli.output import emit
 from tollbook.cli.questions import DISAGREEMENT_TABLE
@@ -70,12 +71,15 @@ def demo(
             console.rule("Where they disagree (one position = one possible count)")
             found = compare.disagreements(session, outcome=outcome)
             emit(found, "table", record=DisagreementRecord, columns=DISAGREEMENT_TABLE)
+            busiest = max(catalog.list_actors(session), key=lambda a: a.claims, default=None)
+            first = next(catalog.list_sources(session), None)
     finally:
         engine.dispose()
     console.rule("Next")
-    for command, what in (
-        ("claims --claimant 'Syrian Observatory'", "figures with their sentences"),
-        ("show wikipedia-long", "a text with its figures marked"),
-        ("report --out report.html", "tables and charts in a web page"),
-    ):
+    suggestions = [("report --out report.html", "tables and charts in a web page")]
+    if first is not None:
+        suggestions.insert(0, (f"show {first.key}", "a text with its figures marked"))
+    if busiest is not None:
+        suggestions.insert(0, (f"claims --claimant {shlex.quote(busiest.name)}", "its figures"))
+    for command, what in suggestions:
         console.print(f"tollbook --db {database} {command}  [dim]# {what}[/dim]", highlight=False)
