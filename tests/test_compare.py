@@ -7,6 +7,7 @@ checks the same questions with the real extraction engine.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,20 @@ def test_claims_give_each_figure_with_its_sentence(seeded: Session) -> None:
     assert all(r.number in r.sentence for r in rows)
     relayed = [r for r in rows if r.via]
     assert relayed and relayed[0].via == ["Bloomberg News"]
+
+
+def test_alternatives_in_one_statement_are_not_a_self_contradiction(
+    session: Session, tmp_path: Path
+) -> None:
+    def dozens_or_hundreds(text: str, event_date: object) -> list:  # type: ignore[type-arg]
+        figures = fake_extractor(text, None)  # type: ignore[arg-type]
+        first = figures[0]
+        other = dataclasses.replace(
+            first, start=first.end + 1, end=first.end + 2, low=300, high=999
+        )
+        return [first, other]  # one sentence, one claimant, two figures
+
+    write(tmp_path / "a.txt", "12 people died, the mayor said.")
+    write(tmp_path / "groups.toml", '[[groups]]\nkey = "everyone"\nphrases = ["people"]\n')
+    load_paths(session, [tmp_path], extractor=dozens_or_hundreds)
+    assert [r for r in compare.disagreements(session) if r.kind == "self-contradiction"] == []

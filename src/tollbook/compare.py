@@ -117,7 +117,9 @@ def _where(session: Session, filters: Filters, taxonomy: Taxonomy) -> list[Colum
     return conditions
 
 
-def claim_identities(session: Session, filters: Filters, taxonomy: Taxonomy) -> Select[*tuple[Any, ...]]:
+def claim_identities(
+    session: Session, filters: Filters, taxonomy: Taxonomy
+) -> Select[*tuple[Any, ...]]:
     """Figures grouped into original claims, one row each, in SQL."""
     # A figure without a claimant is its document's own claim: it never merges with others.
     claimant_key = func.coalesce(Claim.claimant_id, -Source.id)
@@ -148,6 +150,8 @@ def claim_identities(session: Session, filters: Filters, taxonomy: Taxonomy) -> 
             func.count(distinct(Source.id)).label("documents"),
             _key_list(session, Source.key).label("carried_by"),
             func.min(func.coalesce(Claim.claim_date, Source.published)).label("earliest"),
+            func.min(Claim.id).label("first_claim"),
+            func.max(Claim.id).label("last_claim"),
         )
         .select_from(Figure)
         .join(Claim, Figure.claim_id == Claim.id)
@@ -444,7 +448,15 @@ def _self_contradictions(
     upper = _upper_bound(claims.c.high, claims.c.part)
     key = (claims.c.event_id, claims.c.outcome, claims.c.group_key, claims.c.claimant_id)
     at_odds = (
-        select(*key).where(asserted).group_by(*key).having(func.max(claims.c.low) > func.min(upper))
+        select(*key)
+        .where(asserted)
+        .group_by(*key)
+        .having(
+            func.max(claims.c.low) > func.min(upper),
+            # Alternatives within one statement ("dozens or hundreds") are not a
+            # claimant contradicting itself; two statements are.
+            func.min(claims.c.first_claim) < func.max(claims.c.last_claim),
+        )
     )
     names = dict(session.execute(select(Actor.id, Actor.name)).all())
     for event_id, outcome_value, grp, claimant_id in session.execute(at_odds).all():
