@@ -289,3 +289,31 @@ def test_same_text_under_another_name_changes_nothing(
     result = cli_ready("load", str(copy))
     assert result.exit_code == 0 and "0 new, 1 unchanged" in result.stdout
     assert dump(db_url) == before
+
+
+@pytest.mark.slow
+def test_a_50_megabyte_text_loads_in_bounded_memory(
+    cli_ready: Invoke, db_url: str, tmp_path: Path
+) -> None:
+    filler = (
+        "The council met again on Tuesday to discuss the harbour budget for the coming year, "
+        "and members said the talks had been constructive and that a vote would follow. "
+    ) * 6
+    news = "At least 12 people were killed and 30 wounded in the attack, police said."
+    block = "\n\n".join([filler] * 19 + [news]) + "\n\n"
+    big = tmp_path / "big.txt"
+    big.write_text(block * (50_000_000 // len(block) + 1), encoding="utf-8")
+    assert big.stat().st_size >= 50_000_000
+
+    process = subprocess.Popen(
+        [*TOLLBOOK, "--db", db_url, "load", "--quiet", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, process.stderr.read() if process.stderr else ""
+    peak_mb = usage.ru_maxrss / 1024
+    assert peak_mb < 700, f"peak resident memory {peak_mb:.0f} MB"
+    figures = content(db_url)["figures"]
+    assert len(figures) == 2 * (50_000_000 // len(block) + 1)

@@ -43,9 +43,9 @@ Progress = Callable[[LoadedSource], None]
 
 
 def default_extractor(text: str, event_date: dt.date | None) -> Sequence[ExtractedFigure]:
-    from tollbook.extract import extract
+    from tollbook.extract.parts import extract_long
 
-    return extract(text, event_date=event_date)
+    return extract_long(text, event_date=event_date)
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,11 @@ EXTRACT_TABLE = [
 def _records(
     files: list[Path], event_date: dt.date | None, encoding: str | None
 ) -> Iterator[ExtractedFigureRecord]:
-    from tollbook.extract import extract
+    from tollbook.extract.parts import extract_long
 
     for path in files:
         document = read_document(path, encoding=encoding)
-        for figure in extract(document.text, event_date=event_date):
+        for figure in extract_long(document.text, event_date=event_date):
             yield ExtractedFigureRecord.of(path.name, document.text, figure)
 
 
