@@ -111,6 +111,14 @@ NUMBERS: list[tuple[str, str, list[Row]]] = [
     ("odd", "40-odd died", [("40-odd", 40, 40, APPROX)]),
     ("or-so", "100 or so died", [("100 or so", 100, 100, APPROX)]),
     ("over-a-dozen", "over a dozen died", [("over a dozen", 12, None, MORE)]),
+    # a qualifier after the number is glued to it like one before it
+    (
+        "at-least-after",
+        "two hundred at least died",
+        [("two hundred at least", 200, None, AT_LEAST)],
+    ),
+    ("at-the-most-after", "fifteen at the most died", [("fifteen at the most", None, 15, AT_MOST)]),
+    ("at-least-after-digits", "40 at least died", [("40 at least", 40, None, AT_LEAST)]),
 ]
 
 
@@ -151,12 +159,27 @@ NON_COUNTS: list[tuple[str, str]] = [
     ("huge", "1000000000000000000000000000000 died"),
     ("url", "see https://example.com/2018/100-killed died"),
     ("no-more", "no longer died"),
+    # a name with a hyphenated number is a model, not a range of people
+    ("aircraft-model", "the Airbus 320-200 died"),
+    ("helicopter-model", "a Mil 171-8 died"),
+    # "no" before a word for data says nothing was counted
+    ("no-figure", "no consolidated figure died"),
+    ("no-official-data", "no official data died"),
+    ("no-toll", "no toll died"),
 ]
 
 
 @pytest.mark.parametrize("text", [t for _, t in NON_COUNTS], ids=[i for i, _ in NON_COUNTS])
 def test_non_counts(text: str) -> None:
     assert mentions(text) == []
+
+
+def test_hyphenated_range_after_a_lowercase_word_is_a_range() -> None:
+    assert mentions("between 80-90 died") == [("between 80-90", 80, 90, RANGE)]
+
+
+def test_no_before_people_is_still_a_zero() -> None:
+    assert mentions("no officials died") == [("no", 0, 0, EXACT)]
 
 
 def test_year_before_people_is_a_count() -> None:
@@ -171,8 +194,20 @@ def test_year_before_people_is_a_count() -> None:
         ("No one was hurt.", True),
         ("The weather was fine on 7 February.", False),
         ("Soldiers were killed.", False),
+        ("The victims: 12 children.", True),
+        ("At least 30 people are yet to be found.", True),
+        ("Dozens remain trapped.", True),
     ],
-    ids=["count-and-verb", "toll", "zero", "no-casualty-word", "no-number"],
+    ids=[
+        "count-and-verb",
+        "toll",
+        "zero",
+        "no-casualty-word",
+        "no-number",
+        "victims",
+        "yet-to-be-found",
+        "trapped",
+    ],
 )
 def test_worth_reading(text: str, expected: bool) -> None:
     assert worth_reading(text, 0, len(text)) is expected

@@ -316,6 +316,118 @@ FIGURES: list[tuple[str, str, list[Row]]] = [
         "Scores of Russians killed in border clash\n\nThe story follows.",
         [("Scores", K, 40, 99, VAGUE)],
     ),
+    # --- numbers that share one predicate ----------------------------------------------
+    (
+        "list-after-colon",
+        "The embassy listed the victims by country: 12 Germans, 8 French citizens and two "
+        "Italians.",
+        [("12", K, 12, 12, EXACT), ("8", K, 8, 8, EXACT), ("two", K, 2, 2, EXACT)],
+    ),
+    (
+        "list-of-the-injured",
+        "Hospitals gave the injured by age: 30 adults and 14 children.",
+        [("30", W, 30, 30, EXACT), ("14", W, 14, 14, EXACT)],
+    ),
+    (
+        "ranking-followed-by",
+        "The coast accounted for 300 of the deaths, followed by the hills with 120 and the "
+        "capital with 45.",
+        [("300", K, 300, 300, EXACT), ("120", K, 120, 120, EXACT), ("45", K, 45, 45, EXACT)],
+    ),
+    (
+        "toll-given-again",
+        "By noon officials had raised the death toll to 40, and by nightfall to 62.",
+        [("40", K, 40, 40, EXACT), ("62", K, 62, 62, EXACT)],
+    ),
+    (
+        "ellipsis-more",
+        "Divers pulled 12 bodies from the river and nine more from the canal.",
+        [("12", K, 12, 12, EXACT), ("nine", K, 9, 9, EXACT)],
+    ),
+    (
+        "ellipsis-others",
+        "Five guards were wounded at the gate and three others at the depot.",
+        [("Five", W, 5, 5, EXACT), ("three", W, 3, 3, EXACT)],
+    ),
+    (
+        "closing-ellipsis",
+        "At least 20 people died, and possibly as many as 35.",
+        [("At least 20", K, 20, None, AT_LEAST), ("as many as 35", K, None, 35, UP_TO)],
+    ),
+    (
+        "partitive-whole-is-no-figure",
+        "Villagers said 40 of the roughly 300 residents had been killed.",
+        [("40", K, 40, 40, EXACT)],
+    ),
+    (
+        "partitive-whole-with-own-predicate",
+        "Two of the 12 people killed were children.",
+        [("Two", K, 2, 2, EXACT), ("12", K, 12, 12, EXACT)],
+    ),
+    # --- predicates -----------------------------------------------------------------------
+    (
+        "among-the-adjective-dead",
+        "Two reporters were among the Bolivian dead.",
+        [("Two", K, 2, 2, EXACT)],
+    ),
+    (
+        "participle-aside",
+        "Six firefighters, working to contain the blaze, were injured.",
+        [("Six", W, 6, 6, EXACT)],
+    ),
+    (
+        "relative-aside",
+        "Eight workers, who had been repairing the roof, were killed.",
+        [("Eight", K, 8, 8, EXACT)],
+    ),
+    (
+        "relative-aside-holds-the-predicate",
+        "Eight workers, who died on the roof, were named on Monday.",
+        [("Eight", K, 8, 8, EXACT)],
+    ),
+    ("lost-people", "The army said it had lost 34 soldiers.", [("34", K, 34, 34, EXACT)]),
+    ("killed-and-wounded", "The gunmen killed and wounded dozens.", [("dozens", C, 24, 99, VAGUE)]),
+    (
+        "yet-to-be-found",
+        "At least 30 people are yet to be found.",
+        [("At least 30", M, 30, None, AT_LEAST)],
+    ),
+    (
+        "buried",
+        "Officials fear 200 people were buried under the mud.",
+        [("200", K, 200, 200, EXACT)],
+    ),
+    ("trapped", "Dozens of miners remain trapped underground.", [("Dozens", M, 24, 99, VAGUE)]),
+    (
+        "run-into-the-thousands",
+        "Officials warned the death toll could run into the thousands.",
+        [("thousands", K, 2000, 9999, VAGUE)],
+    ),
+    (
+        "model-number-in-postmodifier",
+        "All 66 passengers on board the Airbus 320-200 were killed.",
+        [("66", K, 66, 66, EXACT)],
+    ),
+    (
+        "qualifier-after-number",
+        "Witnesses said two hundred at least were wounded.",
+        [("two hundred at least", W, 200, None, AT_LEAST)],
+    ),
+    (
+        "confirmed-toll-is-a-floor",
+        "The confirmed toll was raised to 85 on Friday.",
+        [("85", K, 85, None, AT_LEAST)],
+    ),
+    (
+        "confirmed-field-is-a-floor",
+        "- Confirmed deaths: **1,204** (health ministry)",
+        [("1,204", K, 1204, None, AT_LEAST)],
+    ),
+    (
+        "infobox-items-share-the-label",
+        "Casualties and losses\nRebels: 45 killed, 12 captured, 3 missing (army claim)",
+        [("45", K, 45, 45, EXACT), ("12", CAP, 12, 12, EXACT), ("3", M, 3, 3, EXACT)],
+    ),
 ]
 
 NOT_FIGURES: list[tuple[str, str]] = [
@@ -353,6 +465,15 @@ NOT_FIGURES: list[tuple[str, str]] = [
     ("future", "Officials warned 100 people would die without aid."),
     ("percent", "Deaths rose 40 percent."),
     ("list-marker", "1. Soldiers were killed in the raid."),
+    ("capacity", "The hall can hold more than 6,000 people."),
+    ("lost-games", "The team lost 3 matches in a row."),
+    ("list-without-casualty-head", "The company lists its assets: 12 factories and two ports."),
+    ("more-with-own-verb", "The storm killed people, and 3,000 more were evacuated."),
+    (
+        "inverted-conditional",
+        "Experts said that had the levee failed, as many as 5,000 people might have drowned.",
+    ),
+    ("no-figure-published", "Injured: no consolidated figure has been published"),
 ]
 
 
@@ -414,6 +535,43 @@ GROUPS: list[tuple[str, str, list[str | None]]] = [
     ("none", "The toll rose to 57.", [None]),
     ("pronoun-dropped", "The attack injured 17, three of them critically.", [None, None]),
     ("table-row", "| Side | Killed |\n|---|---|\n| Army | 12 |\n", ["Army"]),
+    # the victims as the text names them
+    ("nobody-with-place", "Police said nobody inside the school was hurt.", ["inside the school"]),
+    ("no-one-with-participle", "No one sleeping there had died.", ["sleeping there"]),
+    ("complement-names-them", "Officials said 12 of those killed were children.", ["children"]),
+    (
+        "with-phrase",
+        "Four patients with chronic conditions died.",
+        ["patients with chronic conditions"],
+    ),
+    ("members-of", "The blast killed 7 members of a rescue team.", ["members of a rescue team"]),
+    ("others", "The strike killed 4 soldiers and wounded 11 others.", ["soldiers", "others"]),
+    ("remain", "Dozens of people remain missing.", ["people"]),
+    ("infobox-label", "Casualties and losses\nRebels: 45 killed (army claim)", ["Rebels"]),
+    ("incident-toll-names-nobody", "Ferry disaster toll rises to 85", [None]),
+    ("demonym-toll", "The Bolivian death toll rose to 85.", ["Bolivian"]),
+    # a figure with no victims of its own shares them only when it plainly refers back
+    (
+        "own-clause-names-nobody",
+        "The army said 12 soldiers were killed and 30 are missing.",
+        ["soldiers", None],
+    ),
+    (
+        "another-refers-back",
+        "He said 12 soldiers were killed and another 30 were unaccounted for.",
+        ["soldiers", "soldiers"],
+    ),
+    (
+        "who-refers-back",
+        "The agency said 40 fighters were killed, as well as 18 who were wounded.",
+        ["fighters", "fighters"],
+    ),
+    (
+        "of-them-across-sentences",
+        "The ministry said 60 civilians died. It said the bodies of 25 of them were found.",
+        ["civilians", "civilians"],
+    ),
+    ("own-losses", "The militia put its own losses at 14 dead.", ["militia"]),
 ]
 
 

@@ -9,7 +9,7 @@ import pytest
 from tollbook.extract import extract
 from tollbook.extract.dates import find_dates
 from tollbook.extract.doc import Doc
-from tollbook.extract.scope import infer_event_date
+from tollbook.extract.scope import enclosing_headings, infer_event_date
 from tollbook.extract.segment import segment
 from tollbook.vocab import Scope
 
@@ -76,6 +76,96 @@ SCOPES: list[tuple[str, str, date | None, list[Scope]]] = [
         [OTHER],
     ),
     ("no-event-date", "On 2 March 2018, two fighters were killed.", None, [EVENT]),
+    # --- another time, place or incident ------------------------------------------------
+    (
+        "days-before",
+        "A week before the blast, a fire at the same depot had injured 4 workers.",
+        FEB7,
+        [OTHER],
+    ),
+    (
+        "during-a-longer-period",
+        "The bombing killed 30 people. The city lost over 5,000 residents during the war.",
+        FEB7,
+        [EVENT, OTHER],
+    ),
+    (
+        "during-the-event-itself",
+        "Battle for the river\n\nOfficials said 40 civilians died during the battle.",
+        FEB7,
+        [EVENT],
+    ),
+    (
+        "wider-area",
+        "The ministry has recorded 900 civilian deaths across the country.",
+        FEB7,
+        [OTHER],
+    ),
+    (
+        "since-year-when",
+        "It was the worst flood since 1999, when heavy rains killed 300 people.",
+        FEB7,
+        [OTHER],
+    ),
+    (
+        "before-reaching",
+        "Before hitting the mainland, the cyclone had killed 8 people on the islands.",
+        FEB7,
+        [OTHER],
+    ),
+    (
+        "an-estimated-is-no-claim-verb",
+        "In April 2015 an estimated 60 people died in a mosque blast.",
+        FEB7,
+        [OTHER],
+    ),
+    (
+        "date-in-the-subject-is-the-figures",
+        "The raid on 2 June, which officials say killed 61 people, was worse.",
+        FEB7,
+        [OTHER],
+    ),
+    (
+        "period-that-holds-the-event",
+        "The army said it had lost 34 soldiers between 2 February and 9 March 2018.",
+        FEB7,
+        [EVENT],
+    ),
+    (
+        "date-before-a-closing-cue-dates-the-figure",
+        "On 2 March 2018, two fighters were killed, the army said.",
+        FEB7,
+        [OTHER],
+    ),
+    (
+        "new-incident-past-the-opening",
+        "Ferry sinks off coast\n\nA ferry sank off the coast, killing 40 passengers.\n\n"
+        "A landslide in the same valley killed 12 people.",
+        FEB7,
+        [EVENT, OTHER],
+    ),
+    (
+        "same-kind-of-incident-stays",
+        "Ferry sinks off coast\n\nA ferry sank off the coast, killing 40 passengers.\n\n"
+        "A ferry carrying workers capsized, killing 12 people.",
+        FEB7,
+        [EVENT, EVENT],
+    ),
+    (
+        "timeline-stamp-is-the-claims-date",
+        "Timeline\n\n- **9 February** - The governor says 30 people died.",
+        FEB7,
+        [EVENT],
+    ),
+    (
+        "digest-other-items",
+        "TOP STORIES\n\nFlood kills 30 in valley\n\nAt least 30 people died when the river "
+        "burst its banks, officials said.\n\nOTHER NEWS\n\nPERU - Bus crash kills 12\n"
+        "Twelve people died when a bus left the road.\n\nCHILE - Fire spreads\nTwo "
+        "firefighters were injured.",
+        None,
+        [EVENT, EVENT, OTHER, OTHER, OTHER],
+    ),
 ]
 
 
@@ -108,6 +198,30 @@ EVENT_DATES: list[tuple[str, str, date | None]] = [
         FEB7,
     ),
     ("no-dates", "A battle happened.", None),
+    (
+        "byline-date-does-not-vote",
+        "Quake toll climbs\n\nPosted 3 May 2021 · filed under: news\n\nAt least 80 people "
+        "were killed when a quake struck on 28 April 2021. On 3 May the toll rose.",
+        date(2021, 4, 28),
+    ),
+    (
+        "dateline-is-the-fallback",
+        "Bomb kills 20\n\nLIMA, 6 May 2021 - A bomb killed 20 people on Wednesday.\n\n"
+        "Police said the school had been warned.\n\nIn 2019 a bomb killed 12 on 3 March.",
+        date(2021, 5, 6),
+    ),
+    (
+        "timeline-stamps-do-not-vote",
+        "Storm reached the coast on 10 May 2021.\n\n- **12 May** - 40 dead.\n"
+        "- **12 May** - 52 dead.\n- **13 May** - 60 dead.",
+        date(2021, 5, 10),
+    ),
+    (
+        "front-matter-dates-do-not-vote",
+        "---\ntitle: Flood toll\ndate: 2021-05-14\nupdated: 2021-05-14\n---\n\n"
+        "The river rose on 9 May 2021 and 30 people died.",
+        date(2021, 5, 9),
+    ),
 ]
 
 
@@ -125,6 +239,23 @@ def test_event_day_without_a_year_still_decides_scope() -> None:
     )
     assert _inferred(text) == (None, (2, 7))
     assert [f.scope for f in extract(text)] == [OTHER]
+
+
+def test_byline_date_is_the_reference_date() -> None:
+    doc = Doc("Title\n\nBy our staff · 9 June 2019\n\nTen died on Friday.")
+    segment(doc)
+    find_dates(doc)
+    infer_event_date(doc)
+    assert doc.reference_date == date(2019, 6, 9)
+
+
+def test_heading_levels_nest_a_digest() -> None:
+    text = "NEWS DIGEST\n\nTOP STORY\n\nFlood kills 30\n\nText.\n\nMORE NEWS\n\nFire\n\nText."
+    doc = Doc(text)
+    segment(doc)
+    last = len(doc.sentences) - 1
+    names = [text[doc.blocks[h].start : doc.blocks[h].end] for h in enclosing_headings(doc, last)]
+    assert names == ["Fire", "MORE NEWS", "NEWS DIGEST"]
 
 
 def test_given_event_date_wins() -> None:

@@ -139,6 +139,41 @@ BLOCKS: list[tuple[str, str, list[tuple[BlockKind, str]]]] = [
         [(BlockKind.TITLE, "Ten killed"), (BlockKind.PARAGRAPH, "Body text here.")],
     ),
     (
+        # an infobox section heading needs no blank line around it
+        "infobox-casualty-heading",
+        "Battle of the pass\n\nThe battle was fought in May over the mountain pass.\n"
+        "Casualties and losses\nRebels: 45 killed\nArmy: 30 killed",
+        [
+            (BlockKind.TITLE, "Battle of the pass"),
+            (BlockKind.PARAGRAPH, "The battle was fought in May over the mountain pass."),
+            (BlockKind.HEADING, "Casualties and losses"),
+            (BlockKind.FIELD, "Rebels: 45 killed"),
+            (BlockKind.FIELD, "Army: 30 killed"),
+        ],
+    ),
+    (
+        "tab-separated-field",
+        "Casualties\t40 killed, 12 wounded",
+        [(BlockKind.FIELD, "Casualties\t40 killed, 12 wounded")],
+    ),
+    (
+        "plural-toll-label",
+        "- Previous tolls from the governor: 45 (Monday), 80 (Tuesday)",
+        [(BlockKind.FIELD, "Previous tolls from the governor: 45 (Monday), 80 (Tuesday)")],
+    ),
+    (
+        # a people word as label counts without a casualty heading
+        "people-label",
+        "Police officers: 3 wounded",
+        [(BlockKind.FIELD, "Police officers: 3 wounded")],
+    ),
+    (
+        # other labels need one
+        "update-label-is-no-group",
+        "Update: 5 killed on the highway",
+        [(BlockKind.TITLE, "Update: 5 killed on the highway")],
+    ),
+    (
         "bold-heading",
         "Intro paragraph that is long enough to be one.\n\n**Casualties**\n\nTen died.",
         [
@@ -182,6 +217,30 @@ def test_table_cells_are_fields_labelled_by_their_column() -> None:
         ("40", "Wounded"),
     ]
     assert {text[b.group_start : b.group_end] for b in fields} == {"Army"}
+
+
+GROUP_LABELS: list[tuple[str, str, list[str]]] = [
+    (
+        "under-casualty-heading",
+        "Casualties and losses\nRebels: 45 killed, 12 captured (army claim)\nArmy: 30 killed",
+        ["Rebels", "Army"],
+    ),
+    ("people-word", "Civilians: 200+ dead (ministry)", ["Civilians"]),
+    ("casualty-label-names-no-group", "Deaths: 40 (police)", [""]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for _, t, e in GROUP_LABELS],
+    ids=[i for i, _, _ in GROUP_LABELS],
+)
+def test_infobox_label_names_the_victims(text: str, expected: list[str]) -> None:
+    doc = doc_of(text)
+    fields = [b for b in doc.blocks if b.kind is BlockKind.FIELD]
+    assert [text[b.group_start : b.group_end] if b.group_start >= 0 else "" for b in fields] == (
+        expected
+    )
 
 
 QUOTES: list[tuple[str, str, list[str]]] = [

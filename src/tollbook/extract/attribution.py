@@ -4,15 +4,20 @@ the date of the claim.
 Reporting cues of a sentence are found once: a reporting verb with its subject
 (``X said``, ``X was quoted as saying``, ``, X said.``, ``, said X``), ``according
 to X``, ``X, citing Y,``, ``Y told X``, ``X quoted Y as saying``, ``making claims
-of``.  A figure takes the nearest cue before it in its clause, else the nearest
-after it; a quotation takes the speaker outside it as a relay; a sentence with no
-cue continues the account of the sentence before it; a heading that names an
-account (``Government version``) is the last resort.  Headlines have no claimant.
+of``, ``figures released by X``, a report as subject (``published estimates range
+from ...``).  A figure takes the nearest cue before it in its clause, else the
+nearest after it; a quotation takes the speaker outside it as a relay; a sentence
+with no cue continues the account of the sentence before it in its paragraph when
+the figure opens its main clause; a heading that names an account (``Government
+version``, ``The fire service: at least 12``) is the last resort.  Infobox lines take
+the source in their parenthesis and continue no account.  Headlines have no
+claimant.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +35,7 @@ from tollbook.extract.lexicon import (
     PRONOUNS,
     REPORT_NOUNS,
     REPORTING_VERBS,
+    TOLL_REPORTING_VERBS,
     WEEKDAYS,
     word_set,
 )
@@ -64,7 +70,8 @@ _ADVERBIAL_OPENERS = PREPOSITIONS | word_set("""
     indeed besides elsewhere today yesterday tonight last this next and but so
     """)
 _TIME_NOUNS = word_set(
-    "day days week weeks month months year years morning afternoon evening night weekend hours time"
+    """day days week weeks month months year years morning afternoon evening night weekend
+    hours time noon midnight midday nightfall dawn dusk daybreak"""
 )
 _PARTICIPLE_CUES = frozenset(
     [
@@ -103,6 +110,52 @@ _GROUND_NOUNS = frozenset(
         "tolls",
     ]
 )
+_EMPHASIS = frozenset("*_")
+_FIELD_CASUALTY_WORDS = word_set(
+    "killed dead deaths wounded injured missing captured casualties fatalities"
+)
+_FIELD_SOURCE_LEADS = word_set("per according to source sources the via by :")
+# Words of a parenthesis that name no source: "(later estimate)", "(Tuesday night)"
+_NOT_SOURCES = word_set("""
+    later earlier initial first final latest updated revised official provisional total
+    estimate morning afternoon evening night midday noon today yesterday so far current
+    key main overall daily weekly running
+    """)
+_SAME_SOURCE = "\x00same"  # a marker: "(same source)" repeats the line before
+_TOLL_OBJECTS = word_set("""
+    toll tolls number numbers figure figures count tally casualties deaths dead losses
+    killed wounded injured missing
+    """)
+_PLURAL_NOUN_MODIFIERS = word_set("""
+    early initial first latest new recent local official preliminary unconfirmed
+    conflicting varying other some many several media press news earlier later final
+    independent separate previous
+    """)
+_GIVEN_BY = word_set("given released issued provided compiled published announced reported")
+_TIME_MODIFIERS = word_set("early late last this next mid the same following previous that")
+_OPENING_TOKENS = 6
+_PARENTHESIS_WINDOW = 16
+_DATE_LEADS = word_set("on in by at late early since until then and as of")
+_TRAILING_TIME = word_set("late early on in at last this")
+_REPORT_SUBJECTS = word_set("""
+    estimates reports figures counts tallies data records statistics accounts
+    """)
+_HEADING_FIGURE_RE = re.compile(
+    r"(?P<name>[A-Z][^:\n]{1,60}?):[ \t]*(?:(?:about|around|some|roughly|nearly|close to|"
+    r"at least|at most|up to|more than|over|almost|as many as|an estimated)[ \t]+)?\d"
+)
+# Who speaks for an organisation ("its researchers") and what it speaks through.
+_MEMBER_NOUNS = word_set("""
+    researchers investigators staff officials spokesman spokeswoman spokesperson
+    spokespeople experts monitors analysts team members representatives officers
+    """)
+_OUTLET_NOUNS = word_set("""
+    agency channel newspaper television broadcaster radio website outlet paper
+    """)
+_TRAILING_REPORT_NOUNS = word_set("""
+    breakdown report statement tally count update estimate assessment survey bulletin
+    """)
+_NAME_PARTICLES = word_set("al el de da di du la le van von der bin ibn abu")
 _CHAIN_VERBS = frozenset(["began", "begun", "continued", "went", "tried", "started", "to", "on"])
 
 
@@ -193,8 +246,14 @@ def _chunk_back(r: _Reader, end: int) -> int:
             first = j
             break
         if lw in _STOP_IN_SUBJECT or (
-            (lw in REPORTING_VERBS or lw in FINITE_VERBS) and not r.is_cap(j)
+            (lw in REPORTING_VERBS or lw in FINITE_VERBS)
+            and not r.is_cap(j)
+            and not (j == end and lw.endswith("s"))  # "hospital records,": a noun
+            and r.low(j - 1) not in ("the", "a", "an")  # "the state broadcaster"
         ):
+            if r.text(j - 1) in ("who", "that") and j - 1 > 0:
+                j -= 1  # "a nurse who saw the victims": a relative clause inside the phrase
+                continue
             break
         if lw in _ASIDE_PREPOSITIONS:
             first = j
@@ -233,19 +292,149 @@ def _has_list(r: _Reader, first: int, last: int) -> bool:
     return any(r.low(k) in ("and", "or") for k in range(first, last + 1))
 
 
+def _has_verb(r: _Reader, first: int, last: int) -> bool:
+    return any(
+        r.low(x) in AUXILIARIES
+        or ((r.low(x) in FINITE_VERBS or r.low(x).endswith("ed")) and not r.is_cap(x))
+        for x in range(first, last + 1)
+    )
+
+
+def _skip_time_back(r: _Reader, k: int) -> int:
+    """Token before a trailing time adverbial (``late on Friday``, ``on 20 February``)."""
+    j = k
+    while j >= 0 and (
+        j in r.date_tokens
+        or r.low(j) in WEEKDAYS
+        or r.low(j) in _TIME_NOUNS
+        or r.low(j) in ("late", "early", "last", "this", "next", "that")
+    ):
+        j -= 1
+    if j == k or not any(
+        x in r.date_tokens or r.low(x) in WEEKDAYS or r.low(x) in _TIME_NOUNS
+        for x in range(j + 1, k + 1)
+    ):
+        return k
+    while j >= 0 and r.low(j) in ("on", "in", "at", "by", "late", "early", "during"):
+        j -= 1
+    return j
+
+
+def _previous_comma(r: _Reader, k: int) -> int:
+    """The comma that opens the aside ending at token ``k``, or -1."""
+    for j in range(k, max(-1, k - _SUBJECT_WINDOW), -1):
+        t = r.text(j)
+        if t == ",":
+            return j
+        if t in _CLOSERS or t in _QUOTES:
+            return -1
+    return -1
+
+
+def _antecedent(r: _Reader, comma: int) -> Span | None:
+    """The noun phrase a relative pronoun after ``comma`` stands for:
+    ``a statement carried by its news agency, which said`` -> ``its news agency``."""
+    last = comma - 1
+    first = last + 1
+    j = last
+    while j >= 0 and last - j < 8:
+        tok = r.toks[j]
+        if tok.kind is not TokenKind.WORD:
+            break
+        lw = tok.lower
+        if lw in PREPOSITIONS or lw in _PREPOSITION_LIKE or lw in REPORTING_VERBS:
+            break
+        if lw in FINITE_VERBS or (lw.endswith("ed") and not r.is_cap(j)):
+            break
+        first = j
+        j -= 1
+    return _trim(r, first, last) if first <= last else None
+
+
+def _is_name(r: _Reader, first: int, last: int) -> bool:
+    """A personal or proper name: every word capitalized (``al-``, ``de`` allowed)."""
+    words = [x for x in range(first, last + 1) if r.toks[x].kind is TokenKind.WORD]
+    if not words or r.low(words[0]) in ("the", "a", "an"):
+        return False
+    for x in words:
+        text = r.toks[x].text
+        if text[:1].isupper():
+            continue
+        if "-" in text and text.split("-", 1)[1][:1].isupper():
+            continue
+        if r.low(x) in _NAME_PARTICLES:
+            continue
+        return False
+    return True
+
+
 def _subject(r: _Reader, verb: int, *, post: bool) -> tuple[Span | None, tuple[Span, ...]]:
-    """The claimant before a reporting verb, and relays named beside it."""
+    """The claimant before a reporting verb, and relays named beside it.
+
+    Asides between the subject and its verb are read for what they are: a relative
+    clause (``, which has teams in the area,``) is skipped, ``, quoted by
+    X,`` names a relay, ``, citing Y,`` names the claimant; a name in apposition
+    (``X's mayor, Jane Doe,``) is the claimant; a relative pronoun (``..., which
+    said``) stands for the noun phrase before it."""
     k = verb - 1
     while k >= 0 and (r.low(k) in _SKIP_BEFORE_VERB or r.low(k) in _CHAIN_VERBS):
         k -= 1
+    k = _skip_time_back(r, k)
     comma_before_verb = k >= 0 and r.text(k) == ","
     if comma_before_verb:
         k -= 1
+    extra_relays: list[Span] = []
+    while comma_before_verb and k >= 0:
+        comma = _previous_comma(r, k)
+        if comma < 1:
+            break
+        opener = r.low(comma + 1)
+        aside = r.text(comma + 1) in ("who", "which", "whose") or (
+            len(opener) > 5
+            and opener.endswith("ing")
+            and opener not in ("citing", "quoting", "according")
+            and opener not in PREPOSITIONS
+            and not r.is_cap(comma + 2)  # "outgoing U.S. official X" is no aside
+        )
+        if aside and comma + 1 < k:
+            # ", who visited the site,", ", speaking on condition of anonymity,": the
+            # subject stands before the aside
+            k = comma - 1
+            continue
+        if opener in ("quoted", "cited") and r.low(comma + 2) == "by":
+            relay = _trim(r, comma + 3, k)
+            if relay is not None:
+                extra_relays.insert(0, relay)
+            k = comma - 1
+            continue
+        break
     if k < 0:
         return None, ()
+    if r.text(k) in ("which", "who") and k > 0 and r.text(k - 1) == ",":
+        antecedent = _antecedent(r, k - 1)
+        return antecedent, tuple(extra_relays)
     first = _chunk_back(r, k)
+    if r.low(first) == "by" and r.low(first - 1) in ("cited", "quoted") and first + 1 <= k:
+        # "a spokesman cited by the news agency said": the agency relays the spokesman
+        relay = _trim(r, first + 1, k)
+        if relay is not None:
+            extra_relays.insert(0, relay)
+        k = first - 2
+        if k < 0:
+            return None, ()
+        first = _chunk_back(r, k)
+    while first <= k and r.low(first) in _TIME_NOUNS:
+        first += 1  # "By Tuesday night the agency" -> the agency
     if first > k:
         return None, ()
+    if (
+        comma_before_verb
+        and not extra_relays
+        and r.low(first) not in ("citing", "quoting")
+        and _is_adverbial(r, first, k)
+        and not (first >= 2 and r.text(first - 1) == ",")
+    ):
+        return None, ()  # "Two weeks on, published estimates range ...": no subject
     if post:
         return _trim(r, first, k), ()
     chunks = [(first, k)]
@@ -258,13 +447,20 @@ def _subject(r: _Reader, verb: int, *, post: bool) -> tuple[Span | None, tuple[S
             break
         prev_last = before - 1
         prev_first = _chunk_back(r, prev_last)
-        if prev_first > prev_last or _is_adverbial(r, prev_first, prev_last):
+        if prev_first > prev_last:
             break
+        citing = r.low(prev_first) in ("citing", "quoting")
+        if not citing and _is_adverbial(r, prev_first, prev_last):
+            break
+        if in_list and not citing and _has_verb(r, prev_first, prev_last):
+            break  # "X said 14 died, and the UN said": a clause, no list of speakers
         piece_first = r.low(head_first)
         joins = (
             (comma_before_verb and len(chunks) == 1)
             or piece_first in _PREPOSITION_LIKE
-            or piece_first in ("citing", "quoting", "who", "which", "and")
+            or piece_first in ("citing", "quoting", "and")
+            or r.text(head_first) in ("who", "which")
+            or citing
             or in_list
         )
         if not joins:
@@ -273,23 +469,35 @@ def _subject(r: _Reader, verb: int, *, post: bool) -> tuple[Span | None, tuple[S
         if len(chunks) > 4:
             break
     # an aside of a preposition or a citation is not the claimant
-    relays: tuple[Span, ...] = ()
+    cited: tuple[int, int] | None = None
     kept: list[tuple[int, int]] = []
     for c_first, c_last in chunks:
         lw = r.low(c_first)
         if lw in ("citing", "quoting") and c_first < c_last:
-            relays = tuple(x for x in (_trim(r, a, b) for a, b in kept if a <= b) if x)
-            kept = [(c_first + 1, c_last)]
+            cited = (c_first + 1, c_last)
             continue
         if lw in _PREPOSITION_LIKE and (kept or len(chunks) > 1):
             continue
-        if lw in ("who", "which", "whose") and kept:
+        if r.text(c_first) in ("who", "which", "whose") and kept:
             continue
         kept.append((c_first, c_last))
+    if cited is not None:
+        # "X, citing Y, said" and "citing Y, X said": Y claims, X relays
+        relays = [
+            x
+            for x in (_trim(r, a, b) for a, b in kept if a <= b)
+            if x is not None and r.doc.text[x[0] : x[1]].lower() not in PRONOUNS
+        ]
+        return _trim(r, cited[0], cited[1]), (*relays, *extra_relays)
     if not kept:
         return None, ()
+    if len(kept) == 2 and not in_list:
+        # "X's mayor, Jane Doe," / "Jane Doe, a minister in the government,": the name
+        names = [c for c in kept if _is_name(r, *c)]
+        if len(names) == 1:
+            return _trim(r, *names[0]), tuple(extra_relays)
     span = _trim(r, kept[0][0], kept[-1][1])
-    return span, relays
+    return span, tuple(extra_relays)
 
 
 def _trim(r: _Reader, first: int, last: int) -> Span | None:
@@ -299,8 +507,34 @@ def _trim(r: _Reader, first: int, last: int) -> Span | None:
         if r.low(k) in ("named", "called") and r.is_cap(k + 1):
             first = k + 1
             break
+    if r.low(first) in PREPOSITIONS and first < last:
+        # "In late June the agency", "By noon officials": a leading phrase of
+        # time runs into the subject with no comma
+        k = first + 1
+        while k < last and (
+            k in r.date_tokens
+            or r.low(k) in WEEKDAYS
+            or r.low(k) in _TIME_NOUNS
+            or r.low(k) in _TIME_MODIFIERS
+        ):
+            k += 1
+        if any(
+            x in r.date_tokens or r.low(x) in WEEKDAYS or r.low(x) in _TIME_NOUNS
+            for x in range(first + 1, k)
+        ):
+            first = k
+        else:
+            for k in range(first + 1, min(last, first + 5)):
+                if r.low(k) in ("the", "a", "an") and r.text(k - 1) not in ("of",):
+                    first = k
+                    break
+    for k in range(first + 1, last + 1):
+        if r.text(k) in ("who", "which", "whose", "that"):
+            last = k - 1  # "a nurse who treated the wounded" -> a nurse
+            break
     while first <= last and (
         r.low(first) in ("the", "a", "an", "and", ",", "some")
+        or r.text(first) in ("which", "who", "whom")
         or r.low(first) in _PREPOSITION_LIKE
         or r.toks[first].kind is TokenKind.PUNCT
     ):
@@ -318,6 +552,20 @@ def _trim(r: _Reader, first: int, last: int) -> Span | None:
         ):
             start = r.toks[first].start
             return (start, r.toks[k].end - 2) if r.toks[k].end - 2 > start else None
+    for k in range(first + 1, last):
+        if r.low(k) in _TRAILING_REPORT_NOUNS and r.low(k + 1) in ("from", "by"):
+            first = k + 2  # "an early count from the fire service" -> the fire service
+            while first <= last and r.low(first) in ("the", "a", "an"):
+                first += 1
+            break
+    if (
+        last > first
+        and r.low(last) in _TRAILING_REPORT_NOUNS
+        and r.toks[last - 1].kind is TokenKind.WORD
+        and not r.low(last - 1).endswith(("ed", "al", "ary", "ial"))
+        and r.low(last - 1) not in _PLURAL_NOUN_MODIFIERS
+    ):
+        last -= 1  # "a hospital breakdown" -> hospital
     if first > last:
         return None
     return r.span(first, last)
@@ -344,7 +592,7 @@ def _phrase_after(r: _Reader, k: int, *, stop_at_date: bool = False) -> tuple[in
             break
         if stop_at_date and (j in r.date_tokens or lw in WEEKDAYS):
             break
-        if lw in ("that", "who", "which", "when", "as", "while", "because", "if"):
+        if tok.text in ("that", "who", "which", "when", "as", "while", "because", "if"):
             break
         if j > k and lw in REPORTING_VERBS and lw not in ("quoted", "cited") and not r.is_cap(j):
             break
@@ -380,8 +628,8 @@ def _listener(r: _Reader, k: int) -> Span | None:
     if not any(r.is_cap(x) for x in range(first, last + 1)):
         return None
     for x in range(first, last + 1):
-        if r.low(x) in PREPOSITIONS and x > first:
-            last = x - 1
+        if (r.low(x) in PREPOSITIONS or r.low(x) in ("the", "a", "an")) and x > first:
+            last = x - 1  # "told the Herald the toll was higher": the listener ends there
             break
     return _trim(r, first, last)
 
@@ -396,9 +644,11 @@ def _clause_subject(r: _Reader, before: int) -> Span | None:
     last = first - 1
     for k in range(first, min(before, first + 12)):
         lw = r.low(k)
-        if r.toks[k].kind is not TokenKind.WORD or lw in AUXILIARIES or lw in REPORTING_VERBS:
+        if r.toks[k].kind is not TokenKind.WORD or lw in AUXILIARIES:
             break
-        if lw.endswith("ed") or lw in ("have", "has", "had", "will", "would", "may", "might"):
+        if (lw in REPORTING_VERBS or lw.endswith("ed")) and not r.is_cap(k):
+            break  # "the Department of State said": a capitalized "State" is a name
+        if lw in ("have", "has", "had", "will", "would", "may", "might"):
             break
         last = k
     return _trim(r, first, last) if last >= first else None
@@ -443,7 +693,15 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
         if lw == "according" and r.low(k + 1) == "to":
             first, last = _phrase_after(r, k + 2)
             speaker, relays, when = _split_relay(r, first, last)
-            if speaker is not None:
+            inner = r.low(k - 1) == "that" or (r.text(k - 1) == "," and r.low(k - 2) == "that")
+            outer_speaker = cues[-1].speaker if cues else None
+            if speaker is not None and inner and outer_speaker is not None:
+                # "X wrote that, according to doctors, ...": the doctors claim,
+                # X relays them
+                outer = cues[-1]
+                chain = (*outer.relays, outer_speaker, *relays)
+                cues.append(Cue(k, speaker, chain, date=when or outer.date))
+            elif speaker is not None:
                 cues.append(
                     Cue(
                         k,
@@ -454,6 +712,20 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
                         either=True,
                     )
                 )
+            k = last + 1
+            continue
+        if (
+            lw in _GIVEN_BY
+            and r.low(k + 1) == "by"
+            and any(r.low(x) in REPORT_NOUNS for x in range(max(0, k - 4), k))
+        ):
+            # "The latest figures, released by the governor, were 40 dead"
+            first, last = _phrase_after(r, k + 2, stop_at_date=True)
+            while last >= first and r.low(last) in _TRAILING_TIME:
+                last -= 1
+            speaker = _trim(r, first, last)
+            if speaker is not None:
+                cues.append(Cue(k, speaker, either=True))
             k = last + 1
             continue
         if lw == "per" and r.text(k - 1) == "(":
@@ -473,7 +745,34 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
         shares_subject = r.low(before) in ("and", "but", "or") or (
             r.text(before) == "," and lw in _PARTICIPLE_CUES and lw not in ("citing", "quoting")
         )
-        if shares_subject and cues and cue is not None and not cue.post:
+        if (
+            not shares_subject
+            and cue is not None
+            and cue.speaker is not None
+            and cues
+            and r.text(before) == ","
+        ):
+            # "The army denied the raid, said ...": the phrase before the comma is the
+            # object of the verb before it, and the verbs share that verb's subject
+            start = bisect.bisect_left(r.toks, cue.speaker[0], key=lambda t: t.start)
+            while start > 0 and r.low(start - 1) in ("the", "a", "an", "its", "their"):
+                start -= 1
+            shares_subject = (
+                start > 0
+                and start - 1 == cues[-1].position
+                and r.low(start - 1) not in ("citing", "quoting")
+            )
+        if lw in ("citing", "quoting") and r.text(k - 1) == "," and cues and cues[-1].post:
+            # "..., the paper reported, citing the mayor.": the mayor claims, the paper
+            # relays
+            first, last = _phrase_after(r, k + 1)
+            cited = _trim(r, first, last)
+            outer_speaker = cues[-1].speaker
+            if cited is not None and outer_speaker is not None:
+                outer = cues.pop()
+                relays = (*outer.relays, outer_speaker)
+                cue = Cue(k, cited, relays, post=True, date=outer.date)
+        elif shares_subject and cues and cue is not None and not cue.post:
             # "X confirmed 10 deaths and estimated 20", "X said ..., adding that 40 ...":
             # the verbs share X
             last_cue = cues[-1]
@@ -481,6 +780,10 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
         k += 1
+    subject = _report_subject(r)
+    if subject is not None:
+        cues.append(subject)
+        cues.sort(key=lambda c: c.position)
     # an "according to X" after a speaker's own cue relays that speaker
     out = []
     spoken = False
@@ -491,6 +794,62 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
             out.append(cue)
             spoken = True
     return out
+
+
+def _report_subject(r: _Reader) -> Cue | None:
+    """A report as the subject of a clause with no reporting verb: ``published
+    estimates range from 20 to 90``, ``Local reports put ...``: the report claims."""
+    start = 0
+    comma = next((x for x in range(min(r.n, 12)) if r.text(x) == ","), -1)
+    if comma > 0 and _is_adverbial(r, 0, comma - 1):
+        start = comma + 1
+    for x in range(start, min(r.n - 1, start + 5)):
+        tok = r.toks[x]
+        if tok.kind is not TokenKind.WORD:
+            return None
+        if (
+            tok.lower in REPORTING_VERBS
+            and tok.lower not in _REPORT_SUBJECTS
+            and not (tok.lower.endswith("ed") and r.low(x + 1) in _REPORT_SUBJECTS)
+        ):
+            return None  # a verb; "published estimates" is a noun phrase
+        if tok.lower in _REPORT_SUBJECTS:
+            nxt = r.toks[x + 1]
+            if (
+                nxt.kind is not TokenKind.WORD
+                or nxt.lower in _PREPOSITION_LIKE
+                or nxt.lower in ("from", "by", "and", "or")
+            ):
+                return None
+            span = _trim(r, start, x)
+            return Cue(x, span, either=True) if span is not None else None
+    return None
+
+
+def _interviewer(r: _Reader, k: int) -> Span | None:
+    """``said ... in an interview with the Times``: the outlet that relays the claim."""
+    for j in range(k + 1, min(r.n - 2, k + _NEAR_WINDOW)):
+        if r.text(j) in (".", ";", "?", "!") or r.low(j) == "that":
+            return None
+        if r.low(j) in ("interview", "interviews") and r.low(j + 1) == "with":
+            return _listener(r, j + 2)
+    return None
+
+
+def _date_before(r: _Reader, k: int) -> DateMention | None:
+    """The date of a claim whose verb is at ``k``: one that opens the sentence (``On
+    3 March, X wrote``) or stands right before the verb (``X on Sunday said``),
+    not a date inside the subject (``the raid on 2 June, which X say killed``)."""
+    when = r.date_in(0, k)
+    if when is None:
+        return None
+    first = bisect.bisect_left(r.toks, when.start, key=lambda t: t.start)
+    if k - first <= 4 or (
+        first <= _OPENING_TOKENS
+        and all(r.low(x) in _DATE_LEADS or r.toks[x].kind is TokenKind.PUNCT for x in range(first))
+    ):
+        return when
+    return None
 
 
 def _verb_cue(r: _Reader, k: int) -> Cue | None:
@@ -517,21 +876,29 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
         return None  # "20 are said to have died": a hedge, not a speaker
     if lw in ("named", "called") and r.is_cap(k + 1):
         return None  # "an informant named X"
-    if lw in ("put", "puts", "putting") and not any(
-        r.low(x) in ("toll", "number", "figure", "casualties", "deaths", "dead")
-        for x in range(k + 1, k + 5)
+    if lw == "state" and (r.is_cap(k - 1) or r.text(k + 1) in (",", ".", ";", ")")):
+        return None  # a noun: "in neighbouring Kano state, according to ..."
+    if lw in TOLL_REPORTING_VERBS and not any(
+        r.low(x) in _TOLL_OBJECTS or r.toks[x].kind is TokenKind.NUM
+        for x in range(k + 1, min(r.n, k + 6))
     ):
         return None
+    if lw.endswith("s") and (
+        prev.endswith("ed") or prev in _PLURAL_NOUN_MODIFIERS or r.text(k + 1) in (",", ".", ";")
+    ):
+        return None  # a noun: "published estimates", "early reports", "hospital records,"
     if lw in ("making",) and nxt not in ("claims", "claim"):
         return None
     if prev == "making":
         return None  # "making claims of": the cue is "making"
-    passive = prev in _BE_FORMS or (prev in ("also", "later", "then") and r.low(k - 2) in _BE_FORMS)
+    passive = not lw.endswith("ing") and (
+        prev in _BE_FORMS or (prev in ("also", "later", "then") and r.low(k - 2) in _BE_FORMS)
+    )
     if lw in ("quoted", "cited"):
         return _quote_cue(r, k, passive=passive)
     if passive:
         return None
-    when = r.date_in(0, k)
+    when = _date_before(r, k)
     if lw in _PARTICIPLE_CUES:
         if prev == "as":
             return None  # "quoted as saying": the quoting verb is the cue
@@ -546,7 +913,7 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
         return Cue(k, span, relays, date=when)
     # inverted: ", said two officials who asked not to be named"
     if (
-        lw in ("said", "says", "told")
+        lw in ("said", "says")
         and (r.text(k - 1) == "," or r.text(k - 1) in _QUOTES)
         and (
             r.is_cap(k + 1)
@@ -555,7 +922,11 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
     ):
         first, last = _phrase_after(r, k + 1)
         span = _trim(r, first, last)
-        if span is not None:
+        clause = any(
+            r.low(x) in AUXILIARIES or (r.low(x) in FINITE_VERBS and not r.is_cap(x))
+            for x in range(first, last + 1)
+        )  # ", said the militia had set it alight": a clause, said's object
+        if span is not None and not clause:
             return Cue(k, span, post=True, date=when)
     post = _is_post(r, k)
     span, relays = _subject(r, k, post=post)
@@ -565,12 +936,17 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
         listener = _listener(r, k + 1)
         if listener is not None:
             relays = (*relays, listener)
-    return Cue(k, span, relays, post=post, date=when if not post else r.date_in(k, r.n - 1) or when)
+    interviewer = _interviewer(r, k)
+    if interviewer is not None:
+        relays = (*relays, interviewer)
+    # a post cue's date follows it ("..., the army said on Monday"); a date before it
+    # dates the figure, not the claim
+    return Cue(k, span, relays, post=post, date=r.date_in(k, r.n - 1) if post else when)
 
 
 def _quote_cue(r: _Reader, k: int, *, passive: bool) -> Cue | None:
     """``X was quoted (by Y) as saying``, ``Y quoted X as saying``, ``Y cited X as saying``."""
-    when = r.date_in(0, k)
+    when = _date_before(r, k)
     if passive:
         aux = k - 1
         while aux >= 0 and r.low(aux) in AUXILIARIES | {"also", "later", "then"}:
@@ -601,8 +977,26 @@ class _Attributor:
         self.cues: dict[int, list[Cue]] = {}
         self.accounts: dict[int, Claim] = {}
         self.with_figures = {c.sentence for c in doc.candidates}
+        self.first_figure: dict[int, int] = {}
+        for c in doc.candidates:
+            self.first_figure.setdefault(c.sentence, c.mention.first)
         self.quote_claims: dict[int, Claim] = {}
         self.tables: dict[int, _CueTable] = {}
+        self.field_claims: dict[int, Claim] = {}
+        self.readers: dict[int, _Reader] = {}
+        self.clauses: dict[int, _MainClause] = {}
+
+    def reader(self, sentence: int) -> _Reader:
+        cached = self.readers.get(sentence)
+        if cached is None:
+            cached = self.readers[sentence] = _Reader(self.doc, sentence)
+        return cached
+
+    def main_clause(self, sentence: int) -> _MainClause:
+        cached = self.clauses.get(sentence)
+        if cached is None:
+            cached = self.clauses[sentence] = _main_clause(self.reader(sentence))
+        return cached
 
     def table(self, sentence: int) -> _CueTable:
         cached = self.tables.get(sentence)
@@ -633,7 +1027,35 @@ class _Attributor:
                 return Claim(
                     before.claimant, before.span, (*before.via, *via), cue.date or before.date
                 )
+        owned = self._owner_claim(sentence, cue.speaker)
+        if owned is not None:
+            return Claim(owned.claimant, owned.span, (*owned.via, *via), cue.date)
         return Claim(word, cue.speaker, via, cue.date)
+
+    def _owner_claim(self, sentence: int, speaker: Span) -> Claim | None:
+        """``Its researchers confirmed ...``, ``its news agency said ...``: members and
+        outlets of an organisation speak for it; the organisation is the subject of
+        the sentence, else the source the text was following."""
+        words = self.text(speaker).split()
+        if len(words) < 2 or words[0].lower() not in ("its", "their"):
+            return None
+        head = words[-1].lower()
+        if head not in _MEMBER_NOUNS and head not in _OUTLET_NOUNS:
+            return None
+        via = (" ".join(words[1:]),) if head in _OUTLET_NOUNS else ()
+        subject = _clause_subject(self.reader(sentence), len(self.doc.tokens(sentence)))
+        if (
+            subject is not None
+            and subject[1] <= speaker[0]
+            and self.text(subject).lower() not in PRONOUNS
+        ):
+            return Claim(self.text(subject), subject, via)
+        before = self.account(sentence - 1) if sentence > 0 else _NO_CLAIM
+        if before.claimant is None or not self.same_section(sentence, sentence - 1):
+            before = self.heading_claim(sentence)
+        if before.claimant is None:
+            return None
+        return Claim(before.claimant, before.span, via)
 
     def same_section(self, a: int, b: int) -> bool:
         doc = self.doc
@@ -663,10 +1085,10 @@ class _Attributor:
                 self.accounts[s] = own
                 base = own
                 break
-            if (
-                s not in self.with_figures
-                and self.doc.quote_at(self.doc.sentences[s].start) is None
-            ):
+            opens_quote = self.doc.quote_at(self.doc.sentences[s].start) is not None
+            if not opens_quote and (s not in self.with_figures or not self._continues(s)):
+                # a sentence with no figure, or whose figure starts an account of its
+                # own ("In March, a similar attack killed 14"), carries no account on
                 self.accounts[s] = _NO_CLAIM
                 base = _NO_CLAIM
                 break
@@ -730,6 +1152,13 @@ class _Attributor:
         if section < 0:
             return _NO_CLAIM
         block = doc.blocks[section]
+        named = _HEADING_FIGURE_RE.match(doc.text, block.start, block.end)
+        if named is not None and named.group("name").count(" ") < 5:
+            # "The fire service: at least 12": the section gives that source's figure
+            start, end = named.span("name")
+            if doc.text.startswith(("The ", "the "), start):
+                start += 4
+            return Claim(doc.text[start:end], (start, end))
         words = doc.text[block.start : block.end].split()
         if not 2 <= len(words) <= 8:
             return _NO_CLAIM
@@ -748,8 +1177,10 @@ class _Attributor:
                     break
         else:
             return _NO_CLAIM
-        if last_word <= first_word:
-            return _NO_CLAIM
+        if last_word <= first_word or all(
+            w in _NOT_SOURCES or w in _PLURAL_NOUN_MODIFIERS for w in lowered[first_word:last_word]
+        ):
+            return _NO_CLAIM  # "Current figures", "Latest estimates": no source named
         start = block.start + doc.text[block.start : block.end].index(words[first_word])
         # end of the last claimant word
         offset = block.start
@@ -769,43 +1200,102 @@ class _Attributor:
             start += 4
         return Claim(text or None, (start, end) if text else None)
 
-    def field_claim(self, cand: Candidate) -> Claim | None:
-        """``Deaths: at least 40 (state media)``: the parenthesis names the claimant."""
+    def field_claim(self, cand: Candidate) -> Claim:
+        """``Deaths: at least 40 (state media)``: the parenthesis names the claimant.
+
+        The parenthesis after the figure's own item (``45 (Monday night)`` is a
+        time, not a source), else the one closing the line for all its items, else a
+        source named in the label (``Previous tolls from the governor:``).  ``(same
+        source)`` repeats the claimant of the field line before.  An infobox line
+        continues no account: with no source it has no claimant."""
         doc = self.doc
         toks = doc.tokens(cand.sentence)
+        n = len(toks)
         k = cand.mention.last + 1
-        if k < len(toks) and toks[k].lower in (
-            "killed",
-            "dead",
-            "deaths",
-            "wounded",
-            "injured",
-            "missing",
-            "captured",
-            "casualties",
-        ):
+        while k < n and toks[k].text in _EMPHASIS:
             k += 1
-        if k >= len(toks) or toks[k].text != "(":
+        if k < n and toks[k].lower in _FIELD_CASUALTY_WORDS:
+            k += 1
+        opened = k if k < n and toks[k].text == "(" else -1
+        if opened < 0:
+            # the parenthesis that closes the line speaks for every item of it
+            last = n - 1
+            while last > k and (toks[last].kind is TokenKind.NUM or toks[last].text in "[]."):
+                last -= 1
+            if last > k and toks[last].text == ")":
+                stop = max(k - 1, last - _PARENTHESIS_WINDOW)
+                opened = next((x for x in range(last - 1, stop, -1) if toks[x].text == "("), -1)
+        claim = self._parenthesis_claim(cand.sentence, opened) if opened >= 0 else None
+        if claim is None:
+            claim = self._label_claim(cand.sentence)
+        if claim is None:
+            return _NO_CLAIM
+        if claim.claimant == _SAME_SOURCE:
+            before = self.field_claims.get(cand.sentence - 1)
+            claim = before if before is not None else _NO_CLAIM
+        self.field_claims[cand.sentence] = claim
+        return claim
+
+    def _parenthesis_claim(self, sentence: int, opened: int) -> Claim | None:
+        doc = self.doc
+        toks = doc.tokens(sentence)
+        close = next(
+            (x for x in range(opened + 1, min(len(toks), opened + 16)) if toks[x].text == ")"), -1
+        )
+        if close <= opened + 1:
             return None
-        close = next((x for x in range(k + 1, min(len(toks), k + 12)) if toks[x].text == ")"), -1)
-        if close <= k + 1:
-            return None
-        first = k + 1
-        while first < close and toks[first].lower in (
-            "per",
-            "according",
-            "to",
-            "source",
-            ":",
-            "the",
-            "via",
-            "by",
-        ):
+        first = opened + 1
+        while first < close and toks[first].lower in _FIELD_SOURCE_LEADS:
             first += 1
-        if first >= close:
+        stop = next((x for x in range(first, close) if toks[x].text in ",;"), close)
+        last = stop - 1
+        while last >= first and toks[last].lower in ACCOUNT_NOUNS:
+            last -= 1  # "(separatist claim)" -> separatist
+        words = [t.lower for t in toks[first : last + 1]]
+        if not words or all(w in _NOT_SOURCES or w in WEEKDAYS for w in words):
+            # "(later estimate)", "(Monday night)": no source named
             return None
-        span = (toks[first].start, toks[close - 1].end)
-        return Claim(doc.text[span[0] : span[1]], span)
+        if words in (["same", "source"], ["same"], ["ibid"], ["idem"]):
+            return Claim(_SAME_SOURCE, None)
+        if any(x in self.reader_dates(sentence) for x in range(first, last + 1)):
+            return None
+        via: tuple[str, ...] = ()
+        if stop < close and toks[stop + 1].lower == "via" and stop + 2 < close:
+            via = (doc.text[toks[stop + 2].start : toks[close - 1].end],)
+        span = (toks[first].start, toks[last].end)
+        return Claim(doc.text[span[0] : span[1]], span, via)
+
+    def _label_claim(self, sentence: int) -> Claim | None:
+        """``Previous tolls from the governor: 45``: a source named in the label."""
+        doc = self.doc
+        block = doc.block_of(sentence)
+        toks = doc.tokens(sentence)
+        label_start = block.label_start if block.label_start >= 0 else block.start
+        for x, tok in enumerate(toks):
+            if tok.start >= block.label_end:
+                break
+            if tok.start < label_start:
+                continue
+            if tok.lower in ("from", "by", "per") or (
+                tok.lower == "according" and x + 1 < len(toks) and toks[x + 1].lower == "to"
+            ):
+                first = x + 1 + (tok.lower == "according")
+                while first < len(toks) and toks[first].lower in ("the", "a", "an"):
+                    first += 1
+                last = first - 1
+                while (
+                    last + 1 < len(toks)
+                    and toks[last + 1].end <= block.label_end
+                    and toks[last + 1].kind is TokenKind.WORD
+                ):
+                    last += 1
+                if last >= first:
+                    span = (toks[first].start, toks[last].end)
+                    return Claim(doc.text[span[0] : span[1]], span)
+        return None
+
+    def reader_dates(self, sentence: int) -> set[int]:
+        return self.reader(sentence).date_tokens
 
     def claim_for(self, cand: Candidate) -> Claim:
         doc = self.doc
@@ -813,9 +1303,7 @@ class _Attributor:
         if doc.is_headline(sentence):
             return _NO_CLAIM
         if doc.block_of(sentence).kind is BlockKind.FIELD:
-            field = self.field_claim(cand)
-            if field is not None:
-                return field
+            return self.field_claim(cand)
         p = cand.mention.first
         table = self.table(sentence)
         quote = doc.quote_at(cand.mention.start)
@@ -844,7 +1332,7 @@ class _Attributor:
                     return outer
                 chosen = table.nearest(p)
                 if chosen is None:
-                    return self.continued(sentence)
+                    return self.continued(sentence, p)
                 return self.claim_of(sentence, chosen)
             claim = self.claim_of(sentence, chosen)
             if outer.claimant is not None and outer.claimant != claim.claimant:
@@ -853,20 +1341,107 @@ class _Attributor:
             return claim
         chosen = table.nearest(p)
         if chosen is None:
-            return self.continued(sentence)
+            return self.continued(sentence, p)
         return self.claim_of(sentence, chosen)
 
-    def continued(self, sentence: int) -> Claim:
+    def _quotes_unattributed(self, sentence: int) -> bool:
+        """A sentence that quotes someone without saying who: the speaker before."""
+        s = self.doc.sentences[sentence]
+        i = bisect.bisect_left(self.doc._quote_starts, s.start)
+        return (
+            i < len(self.doc.quotes)
+            and self.doc.quotes[i][0] < s.end
+            and not self.table(sentence).speakers
+        )
+
+    def _continues(self, sentence: int) -> bool:
+        """Whether a sentence with no cue goes on with the account before it."""
+        doc = self.doc
+        return (
+            sentence > 0
+            and (
+                doc.sentences[sentence].block == doc.sentences[sentence - 1].block
+                or self._quotes_unattributed(sentence)
+            )
+            and self.same_section(sentence, sentence - 1)
+            and not doc.is_headline(sentence - 1)
+            and self.main_clause(sentence).opens(self.first_figure[sentence])
+        )
+
+    def continued(self, sentence: int, p: int) -> Claim:
+        """The account a sentence with no cue of its own goes on with: the one before
+        it in the same paragraph, when the figure opens the sentence's main clause
+        (``The remaining 23 ...``, ``In X itself, 18 people died``) and the sentence
+        does not move on in time (``was later revised to``); else the heading's."""
         doc = self.doc
         if (
             sentence > 0
+            and (
+                doc.sentences[sentence].block == doc.sentences[sentence - 1].block
+                or self._quotes_unattributed(sentence)
+            )
             and self.same_section(sentence, sentence - 1)
             and not doc.is_headline(sentence - 1)
+            and self.main_clause(sentence).opens(p)
         ):
             before = self.account(sentence - 1)
             if before.claimant is not None:
                 return before
         return self.heading_claim(sentence)
+
+
+_MOVES_ON = word_set("later subsequently afterwards afterward eventually since")
+
+
+@dataclass(frozen=True, slots=True)
+class _MainClause:
+    """Where a sentence's main clause may hold its subject: after adverbial openers
+    (``In the old town, where roofs fell, 9 died``), before any verb or any word
+    that moves on in time."""
+
+    limit: int  # token index of the first verb, time shift or non-adverbial chunk
+    segment_starts: tuple[int, ...]  # where each comma-separated chunk begins
+
+    def opens(self, p: int) -> bool:
+        """Whether the number at token ``p`` is the subject of the main clause."""
+        if p > self.limit:
+            return False
+        i = bisect.bisect_right(self.segment_starts, p) - 1
+        return p - self.segment_starts[max(i, 0)] <= 4
+
+
+def _main_clause(r: _Reader) -> _MainClause:
+    starts = [0]
+    start = 0
+    for k in range(r.n):
+        tok = r.toks[k]
+        lw = tok.lower
+        if tok.text in (",", ";", "—", "–"):
+            if start < k and not (
+                _is_adverbial(r, start, k - 1) or r.low(start) in _CLAUSE_OPENERS
+            ):
+                return _MainClause(k, tuple(starts))
+            start = k + 1
+            starts.append(start)
+            continue
+        if lw in _MOVES_ON:
+            return _MainClause(k - 1, tuple(starts))
+        if tok.kind is not TokenKind.WORD:
+            continue
+        opener = r.low(start)
+        if (
+            lw in AUXILIARIES
+            or lw in REPORTING_VERBS
+            or lw in FINITE_VERBS
+            or (lw.endswith("ed") and not r.is_cap(k))
+        ) and not (opener in _CLAUSE_OPENERS or opener in _ADVERBIAL_OPENERS):
+            return _MainClause(k, tuple(starts))  # a verb: the subject stands before it
+    return _MainClause(r.n, tuple(starts))
+
+
+_CLAUSE_OPENERS = word_set(
+    "where when while whereas as because although though after before of among"
+)
 
 
 class _CueTable:
@@ -939,8 +1514,13 @@ def attribute(doc: Doc) -> None:
     """Pipeline component: claimant, relays, stance, hedge and claim date of every candidate."""
     attributor = _Attributor(doc)
     publisher = doc.publisher.lower() if doc.publisher else None
+    head: tuple[int, Claim] | None = None  # the last figure's sentence and claim
     for cand in doc.candidates:
-        claim = attributor.claim_for(cand)
+        if cand.subcount and head is not None and head[0] == cand.sentence:
+            claim = head[1]  # a part of a total is claimed with the total
+        else:
+            claim = attributor.claim_for(cand)
+        head = (cand.sentence, claim)
         via = tuple(
             v
             for v in claim.via

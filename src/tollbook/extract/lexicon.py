@@ -247,11 +247,13 @@ VICTIM_PREDICATES: dict[str, Outcome] = {
     "eliminated": K,
     "beheaded": K,
     "lynched": K,
+    "buried": K,
     "wounded": W,
     "injured": W,
     "hurt": W,
     "maimed": W,
     "missing": M,
+    "trapped": M,
     "captured": CAP,
     "abducted": CAP,
     "kidnapped": CAP,
@@ -358,6 +360,9 @@ MULTIWORD_PREDICATES: dict[tuple[str, ...], Outcome] = {
     ("taken", "hostage"): CAP,
     ("taken", "prisoners"): CAP,
     ("unaccounted", "for"): M,
+    ("yet", "to", "be", "found"): M,
+    ("yet", "to", "be", "located"): M,
+    ("yet", "to", "be", "accounted", "for"): M,
     ("missing", "and", "presumed", "dead"): M,
 }
 # Nouns that carry a toll: "death toll at about 100", "fatalities ... stood at 334".
@@ -378,6 +383,18 @@ TOLL_MODIFIERS: dict[str, Outcome] = {
     "casualty": C,
     "injury": W,
 }
+# Nouns that name an incident rather than its victims: "the blast toll".
+EVENT_NOUNS = word_set(
+    """
+    blast blasts explosion explosions quake earthquake earthquakes flood floods flooding
+    storm hurricane cyclone typhoon tornado tsunami landslide mudslide avalanche
+    eruption fire fires blaze wildfire wildfires attack attacks strike strikes airstrike
+    airstrikes bombing bombings shooting shootings crash crashes collision derailment
+    sinking shipwreck stampede collapse war battle siege conflict clash clashes fighting
+    raid raids massacre disaster accident outbreak epidemic pandemic heatwave famine
+    drought incident shelling offensive invasion riot riots
+    """
+)
 # "the number of dead", "the number of people killed"
 COUNT_NOUNS = word_set(
     """
@@ -391,7 +408,7 @@ TOLL_LINKS = word_set(
     exceed exceeds exceeding surpass surpasses surpassing top tops pass passes included
     include includes
     were stood stands stand rose risen rising climbed climbing increased jumped numbered
-    numbers totaled totalled totals : = nears neared approached
+    numbers totaled totalled totals : = nears neared approached into
     """
 )
 
@@ -467,8 +484,14 @@ OBJECT_STARTERS = DETERMINERS | word_set(
 # Adjectives of amount that open a victim noun phrase but are not its name.
 NP_OPENERS = word_set(
     """
-    more other others additional remaining further another extra fellow total of the
+    more other additional remaining further another extra fellow total of the
     these those a an some
+    """
+)
+# Verbs that link the victims to a state like "be" does: "dozens remain missing".
+COPULAS = word_set(
+    """
+    remain remains remained stay stays stayed become became becomes
     """
 )
 # Irregular past forms and common finite verbs that end a subject noun phrase.
@@ -536,7 +559,16 @@ REPORTING_VERBS = word_set(
     calculates tallied assessed assesses speculated suggested suggests warned explained
     announced put puts putting denied denies disputed disputes rejected rejects
     dismissed dismisses commented comments opined voiced quoted cited citing quoting
-    confirm estimate
+    confirm estimate posted listed repeated repeats mentioned mentions gave gives give
+    giving raised raises raising revised revises lowered lowers updated
+    """
+)
+# Reporting verbs only when a toll or a count follows: "put the toll at 40", "gave
+# 40 dead", "raised the figure to 62" (not "put out a fire", "raised funds").
+TOLL_REPORTING_VERBS = word_set(
+    """
+    put puts putting gave gives give giving raised raises raising revised revises
+    lowered lowers updated
     """
 )
 # Verbs whose object is counted as a floor: "confirmed 10 deaths", "named four".
@@ -587,17 +619,19 @@ REPORT_NOUNS = word_set(
     calculations records count website channel findings
     """
 )
-# Headings over figures about other incidents: "Further incidents", "Later attacks".
+# Headings over figures about other incidents: "Further incidents", "Later attacks",
+# and a digest's other items: "Also in the news", "Other stories", "More headlines".
 OTHER_SECTION_WORDS = word_set(
     """
     further other subsequent later earlier previous prior related similar additional
-    past
+    past also more elsewhere
     """
 )
 OTHER_SECTION_NOUNS = word_set(
     """
     incidents incident attacks attack strikes strike clashes events engagements
     developments fighting raids battles bombings shootings disasters earthquakes floods
+    news stories headlines briefs items elsewhere
     """
 )
 # Superlatives that make "since 2015" a comparison, not a period of the count.

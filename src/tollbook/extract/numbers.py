@@ -13,6 +13,7 @@ from tollbook.extract.lexicon import (
     FORCE_BEFORE,
     IDENTIFIER_BEFORE,
     MONEY_BEFORE,
+    MONTHS,
     NOMINAL_PREDICATES,
     PEOPLE_NOUNS,
     QUALIFIERS_BEFORE,
@@ -24,6 +25,8 @@ from tollbook.extract.lexicon import (
     UNIT_WORDS,
     VAGUE_OF_SCALE,
     VAGUE_WORDS,
+    WEEKDAYS,
+    word_set,
 )
 from tollbook.extract.tokens import Token, TokenKind
 from tollbook.vocab import Qualifier
@@ -77,6 +80,10 @@ _CASUALTY_STEMS = (
     "tally",
     "unaccounted",
     "losses",
+    "trapped",
+    "buried",
+    "yet to be",
+    "victim",
 )
 _NUMBER_STEMS = (
     "no",
@@ -110,6 +117,7 @@ _NUMBER_STEMS = (
     "couple",
 )
 _DIGIT_RE = re.compile(r"\d")
+_MODEL_RE = re.compile(r"[A-Z]\w*\s\d+-\d")
 
 
 def worth_reading(text: str, start: int, end: int) -> bool:
@@ -122,6 +130,15 @@ def worth_reading(text: str, start: int, end: int) -> bool:
 
 _NOT_ZERO_AFTER = frozenset(
     ["more", "fewer", "less", "longer", "sooner", "further", "other", "matter", "doubt", "sign"]
+)
+
+
+_NO_DATA_NOUNS = word_set(
+    """
+    figure figures number numbers data toll count counts estimate estimates information
+    breakdown details tally word confirmation update updates record records statistics
+    report reports evidence indication
+    """
 )
 
 
@@ -215,6 +232,8 @@ def _words(toks: list[Token], i: int) -> _Core | None:
     if lower in ("no", "none", "nobody", "zero"):
         if at(i + 1) in _NOT_ZERO_AFTER:
             return None
+        if lower == "no" and any(at(k) in _NO_DATA_NOUNS for k in range(i + 1, i + 4)):
+            return None  # "no consolidated figure has been published": no count at all
         if lower == "no" and at(i + 1) == "." and i + 2 < n and toks[i + 2].kind is TokenKind.NUM:
             return None  # "No. 5"
         if lower == "no" and at(i + 1) == "one":
@@ -496,7 +515,35 @@ def _qualified_number(toks: list[Token], core: _Core) -> _Reading:
         return first, last + 2, low, high, Qualifier.APPROX
     if after == "odd":
         return first, last + 1, low, high, Qualifier.APPROX
+    if after == "at" and lead_q is None:
+        # "two hundred at least", "fifteen at the most"
+        k = last + 2 + (following == "the")
+        word = toks[k].lower if k < n else ""
+        if word == "least" and following != "the":
+            return first, k, core.low, None, Qualifier.AT_LEAST
+        if word == "most":
+            return first, k, None, core.high, Qualifier.AT_MOST
     return first, last, low, high, qualifier
+
+
+def _block_models(toks: list[Token], blocked: set[int], text: str) -> None:
+    """A name with a hyphenated number is a model, no count: ``Tupolev 154-200``,
+    ``Airbus 320-200`` (a capitalized word right before, not opening the sentence)."""
+    if len(toks) < 5 or not _MODEL_RE.search(text, toks[0].start, toks[-1].end):
+        return
+    for k in range(2, len(toks) - 2):
+        if (
+            toks[k].kind is TokenKind.NUM
+            and toks[k + 1].text == "-"
+            and toks[k + 2].kind is TokenKind.NUM
+            and _adjacent(toks, k, k + 1)
+            and _adjacent(toks, k + 1, k + 2)
+            and toks[k - 1].kind is TokenKind.WORD
+            and toks[k - 1].text[:1].isupper()
+            and toks[k - 1].lower not in MONTHS
+            and toks[k - 1].lower not in WEEKDAYS
+        ):
+            blocked.update((k, k + 2))
 
 
 def read_numbers(doc: Doc, sentence: int) -> list[Mention]:
@@ -518,6 +565,7 @@ def read_numbers(doc: Doc, sentence: int) -> list[Mention]:
                     blocked.add(k)
     out: list[Mention] = []
     n = len(toks)
+    _block_models(toks, blocked, text)
     i = 0
     while i < n:
         tok = toks[i]

@@ -10,9 +10,14 @@ A number becomes a figure through one of these constructions, tried in order:
 - the value of a toll: ``put the death toll in the fighting at about 100``;
 - the value of an infobox field: ``Deaths: at least 40``;
 - a sub-count or a coordinated number sharing a predicate: ``including 45``,
-  ``dozens or hundreds were killed``.
+  ``dozens or hundreds were killed``;
+- a number sharing the predicate of a figure before it: the items of a list after a
+  casualty noun and a colon, a ranking (``followed by Y with 120``), a toll given
+  again (``and by nightfall to 62``), an ellipsis (``and nine more from the canal``).
 
-Every scan is bounded to a window of tokens, so the work is linear in the text.
+The whole after a part (``40 of the roughly 300 residents``) and the people an act
+leaves alive (``rescued 12``) are no figures.  Every scan is bounded to a window of
+tokens, so the work is linear in the text.
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ from tollbook.extract.lexicon import (
     AT_LEAST_VERBS,
     ATTRIBUTIVE_PREDICATES,
     AUXILIARIES,
+    COPULAS,
     COUNT_NOUNS,
+    EVENT_NOUNS,
     FINITE_VERBS,
     HEDGE_ADVERBS,
     HYPOTHETICAL_OPENERS,
@@ -38,6 +45,7 @@ from tollbook.extract.lexicon import (
     NP_OPENERS,
     OBJECT_STARTERS,
     OF_NOUNS,
+    PEOPLE_NOUNS,
     PREDICATE_ADVERBS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -48,6 +56,7 @@ from tollbook.extract.lexicon import (
     TOLL_LINKS,
     TOLL_MODIFIERS,
     TOLL_NOUNS,
+    TOLL_REPORTING_VERBS,
     TRANSITIVE_PARTICIPLES,
     TRANSITIVE_VERBS,
     VICTIM_PREDICATES,
@@ -168,9 +177,32 @@ _ABOVE_LINKS = frozenset(
         "passing",
     ]
 )
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic")
+_RELATIONAL_NOUNS = frozenset(
+    [
+        "members",
+        "member",
+        "relatives",
+        "families",
+        "residents",
+        "citizens",
+        "nationals",
+        "employees",
+        "staff",
+        "crew",
+        "officers",
+        "personnel",
+    ]
+)
+# Verbs whose object survived: "rescued 12", "freed 30 of the hostages".
+_SURVIVOR_VERBS = frozenset(
+    ["rescued", "rescuing", "freed", "freeing", "released", "evacuated", "saved", "discharged"]
+)
+_LOSE_VERBS = frozenset(["lost", "lose", "loses", "losing"])
+_PARTITIVE_DETERMINERS = frozenset(["the", "those", "its", "their", "his", "her", "our"])
 _MODAL_HEADS = frozenset(phrase[0] for phrase in HYPOTHETICAL_PHRASES)
 _NP_WINDOW = 10
-_POSTMOD_WINDOW = 12
+_POSTMOD_WINDOW = 16
 _VERB_WINDOW = 9
 _APPOSITIVE_WINDOW = 30
 _TOLL_WINDOW = 24
@@ -194,6 +226,14 @@ class _Coordinated:
     partner: int  # token index where the partner number starts
 
 
+_MULTIWORD_BY_FIRST: dict[str, list[tuple[tuple[str, ...], Outcome]]] = {}
+for _words_m, _outcome_m in MULTIWORD_PREDICATES.items():
+    _MULTIWORD_BY_FIRST.setdefault(_words_m[0], []).append((_words_m, _outcome_m))
+_SUBCOUNT_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _words_s in SUBCOUNT_CUES:
+    _SUBCOUNT_BY_LAST.setdefault(_words_s[-1], []).append(_words_s)
+
+
 class _Sentence:
     """The tokens of one sentence with the number mentions indexed by token."""
 
@@ -205,6 +245,15 @@ class _Sentence:
         self.covered: set[int] = set()
         for m in mentions:
             self.covered.update(range(m.first, m.last + 1))
+        # "40 of the roughly 300 residents": the second number is the whole, not a toll
+        self.partitive: set[int] = set()
+        ends = {m.last for m in mentions}
+        for m in mentions:
+            j = m.first - 1
+            while j >= 0 and toks[j].lower in _PARTITIVE_DETERMINERS:
+                j -= 1
+            if j >= 1 and toks[j].lower == "of" and j - 1 in ends:
+                self.partitive.add(m.first)
 
     def low(self, k: int) -> str:
         return self.toks[k].lower if 0 <= k < self.n else ""
@@ -217,11 +266,8 @@ class _Sentence:
 
     def multiword(self, k: int) -> tuple[Outcome, int] | None:
         """A multiword predicate starting at ``k``: its outcome and last token."""
-        first = self.low(k)
-        for words, outcome in MULTIWORD_PREDICATES.items():
-            if words[0] == first and all(
-                self.low(k + j) == w for j, w in enumerate(words[1:], start=1)
-            ):
+        for words, outcome in _MULTIWORD_BY_FIRST.get(self.low(k), ()):
+            if all(self.low(k + j) == w for j, w in enumerate(words[1:], start=1)):
                 return outcome, k + len(words) - 1
         return None
 
@@ -372,7 +418,7 @@ def _verb_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
             return _finish(sent, scan, multi[0], j, multi[1], auxiliary=True)
         if lw in VICTIM_PREDICATES:
             return _finish(sent, scan, VICTIM_PREDICATES[lw], j, j, auxiliary=auxiliary)
-        if lw in AUXILIARIES or lw in ("to", "have"):
+        if lw in AUXILIARIES or lw in COPULAS or lw in ("to", "have"):
             auxiliary = True
             continue
         if lw in MODALS_HEDGED:
@@ -393,12 +439,16 @@ def _verb_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
                 scan.hedged = True
             continue
         if lw == "among" and auxiliary:
+            # "were among the dead", "were among the Bolivian dead"
             nxt = j + 1 + (sent.low(j + 1) in ("the", "those"))
-            outcome = NOMINAL_PREDICATES.get(sent.low(nxt)) or (
-                K if sent.low(nxt) == "victims" else None
-            )
-            if outcome is not None:
-                return _finish(sent, scan, outcome, nxt, nxt, auxiliary=True)
+            for x in range(nxt, min(sent.n, nxt + 3)):
+                outcome = NOMINAL_PREDICATES.get(sent.low(x)) or (
+                    K if sent.low(x) == "victims" else None
+                )
+                if outcome is not None:
+                    return _finish(sent, scan, outcome, x, x, auxiliary=True)
+                if not _np_word(sent, x):
+                    break
         return None
     return None
 
@@ -413,7 +463,11 @@ def _postmodifier_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
             if tok.text in QUOTE_MARKS or tok.text in "-/&'":
                 continue
             return None
-        if tok.kind is not TokenKind.WORD or j in sent.covered:
+        if j in sent.covered:
+            return None
+        if tok.kind is not TokenKind.WORD:
+            if tok.kind is TokenKind.NUM:
+                continue  # a name with a number: "on board Flight 17", "an Airbus 320-200"
             return None
         multi = sent.multiword(j)
         if multi is not None:
@@ -422,6 +476,7 @@ def _postmodifier_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
             return _finish(sent, scan, VICTIM_PREDICATES[lw], j, j, auxiliary=False)
         if (
             lw in AUXILIARIES
+            or lw in COPULAS
             or lw in MODALS_HEDGED
             or lw in MODALS_OTHER
             or lw in RELATIVE_PRONOUNS
@@ -438,8 +493,14 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
     """The number as the subject (or head) of a casualty predicate after it."""
     scan = _Scan()
     k = m.last + 1
-    if sent.low(k) == "of":
+    partitive = sent.low(k) == "of"
+    if partitive:
         k += 1
+        j = k
+        while sent.low(j) in _PARTITIVE_DETERMINERS:
+            j += 1
+        if j in sent.partitive:
+            k = sent.starts[j].last + 1  # "40 of the roughly 300 residents were killed"
     steps = 0
     while k < sent.n and steps < _NP_WINDOW:
         tok = sent.toks[k]
@@ -504,11 +565,18 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
                 later = _verb_phase(sent, k + 1, _Scan())
                 if later is not None and later.outcome is not outcome:
                     return Link(later.outcome, later.predicate, None, later.also, later.hedged)
+            if partitive:
+                # "12 of those killed were foreign nationals", "two of the 12 people
+                # killed were children": the complement names them
+                named = _complement(sent, k + 1)
+                if named is not None:
+                    return Link(outcome, k, named)
             return _finish(sent, scan, outcome, k, k, auxiliary=False)
         if lw in THING_NOUNS and not tok.text[:1].isupper():
             scan.thing = True
         if (
             lw in AUXILIARIES
+            or lw in COPULAS
             or lw in MODALS_HEDGED
             or lw in MODALS_OTHER
             or lw in RELATIVE_PRONOUNS
@@ -519,7 +587,15 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
         if _is_participle(lw) or (lw in PREPOSITIONS and lw != "of"):
             if scan.thing:
                 return None
-            return _postmodifier_phase(sent, k, scan)
+            found = _postmodifier_phase(sent, k, scan)
+            if found is not None and found.group is None and m.zero:
+                # "nobody in the school was hurt", "no one sleeping there had died"
+                found = _regroup(found, (k, _postmodifier_end(sent, k, found.predicate)))
+            elif found is not None and found.group is not None and lw == "with":
+                # "four patients with chronic conditions died"
+                end = _postmodifier_end(sent, k, found.predicate)
+                found = _regroup(found, (found.group[0], end))
+            return found
         if lw in ("and", "or", "of"):
             if not _np_word(sent, k + 1) and sent.low(k + 1) not in ("the", "a", "an"):
                 return None
@@ -534,12 +610,71 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
     return None
 
 
+def _regroup(link: Link, group: tuple[int, int]) -> Link:
+    if group[0] > group[1]:
+        return link
+    return Link(
+        link.outcome,
+        link.predicate,
+        group,
+        link.also,
+        link.hedged,
+        link.post_qualifier,
+        link.needs_context,
+    )
+
+
+def _postmodifier_end(sent: _Sentence, k: int, predicate: int) -> int:
+    """Last token of a postmodifier that starts at ``k`` and ends before the verb."""
+    end = k
+    for j in range(k, min(predicate, sent.n)):
+        lw = sent.low(j)
+        if (
+            lw in AUXILIARIES
+            or lw in MODALS_HEDGED
+            or lw in MODALS_OTHER
+            or lw in RELATIVE_PRONOUNS
+            or lw in PREDICATE_ADVERBS
+            or sent.toks[j].kind is TokenKind.PUNCT
+        ):
+            break
+        end = j
+    return end
+
+
+def _complement(sent: _Sentence, k: int) -> tuple[int, int] | None:
+    """The noun phrase after a copula at ``k``: ``were foreign nationals``."""
+    if sent.low(k) not in ("were", "was", "are", "is"):
+        return None
+    first = k + 1
+    last = first - 1
+    for j in range(first, min(sent.n, first + 5)):
+        lw = sent.low(j)
+        if not _np_word(sent, j) or lw in VICTIM_PREDICATES or lw in NOMINAL_PREDICATES:
+            break
+        if lw.endswith(("ed", "ing")) and not sent.text(j)[:1].isupper():
+            return None  # a passive, "were treated in car parks", names nobody
+        if lw in NP_OPENERS and last < first:
+            first = j + 1
+            continue
+        last = j
+    return (first, last) if first <= last else None
+
+
 def _aside(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
     """An aside inside the subject: ``, mostly civilians,`` / ``— including 5 —`` / ``(...)``."""
     opener = sent.text(k)
     first_word = sent.low(k + 1)
+    if opener == "," and first_word in ("who", "which"):
+        # ", who had been repairing the roof, were killed": the predicate may stand in
+        # the relative clause or after it
+        inner = _verb_phase(sent, k + 1, scan)
+        if inner is not None:
+            return inner
     if (
         opener == ","
+        and not _is_participle(first_word)
+        and first_word not in ("who", "which")
         and first_word not in APPOSITIVE_GROUP_OPENERS
         and first_word
         not in (
@@ -576,7 +711,7 @@ def _object_np(sent: _Sentence, k: int) -> tuple[tuple[int, int] | None, bool]:
     first = last = -1
     thing = False
     attributive_end = -1
-    for j in range(k, min(sent.n, k + 8)):
+    for j in range(k, min(sent.n, k + 10)):
         tok = sent.toks[j]
         lw = tok.lower
         if tok.kind is TokenKind.PUNCT:
@@ -589,6 +724,8 @@ def _object_np(sent: _Sentence, k: int) -> tuple[tuple[int, int] | None, bool]:
             if (j + 1) in sent.starts or not _np_word(sent, j + 1):
                 break
             continue
+        if lw == "of" and last >= 0 and sent.low(last) in _RELATIONAL_NOUNS:
+            continue  # "members of the city's fire brigade", "citizens of X and Y"
         if lw in VICTIM_PREDICATES and lw not in ATTRIBUTIVE_PREDICATES:
             break
         if lw in TRANSITIVE_VERBS or not _np_word(sent, j):
@@ -625,15 +762,25 @@ def _object(sent: _Sentence, m: Mention) -> Link | None:
     if outcome is None and lw == "of" and sent.low(k - 1) in OF_NOUNS:
         outcome = OF_NOUNS[sent.low(k - 1)]
         k -= 1
+    if outcome is None and lw in _LOSE_VERBS:
+        # "the army had lost 34 soldiers": lost people are dead, lost tanks are not
+        group, thing = _object_np(sent, m.last + 1)
+        if thing or group is None or sent.low(group[1]) not in PEOPLE_NOUNS:
+            return None
+        return Link(K, k, group)
     if outcome is None:
         return None
     group, thing = _object_np(sent, m.last + 1)
     if thing:
         return None
+    # "killed and wounded dozens": killed and wounded not told apart
+    other = TRANSITIVE_VERBS.get(sent.low(k - 2)) if sent.low(k - 1) in ("and", "or") else None
+    if other is not None and {other, outcome} == {K, W}:
+        outcome = C
     return Link(outcome, k, group)
 
 
-_PRONOUN_GROUPS = frozenset(["them", "whom", "those", "it", "they", "which", "these", "others"])
+_PRONOUN_GROUPS = frozenset(["them", "whom", "those", "it", "they", "which", "these"])
 
 
 def _with_group(sent: _Sentence, m: Mention, link: Link) -> Link:
@@ -681,6 +828,13 @@ def _modifiers_before(sent: _Sentence, anchor: int) -> tuple[int, int] | None:
         j -= 1
     if first > last:
         return None
+    for x in range(first, last + 1):
+        # "Harbour blast toll": the modifiers name the incident, not the victims
+        word = sent.text(x)
+        if sent.low(x) in EVENT_NOUNS:
+            return None
+        if word[:1].isupper() and not word.lower().endswith(_DEMONYM_ENDINGS):
+            return None
     return first, last
 
 
@@ -704,10 +858,16 @@ def _toll(sent: _Sentence, m: Mention) -> Link | None:
     k = m.first - 1
     while k >= 0 and sent.text(k) in QUOTE_MARKS:
         k -= 1
+    if sent.low(k) == "the" and sent.low(k - 1) == "into" and m.qualifier is Qualifier.VAGUE:
+        k -= 1  # "the toll could run into the thousands"
     if k < 0 or sent.low(k) not in TOLL_LINKS or sent.low(k - 1) in _NOT_TOLL_BEFORE_LINK:
         return None
     # a preposition links only within its clause; a verb ("stood at") may cross an aside
-    crosses_commas = sent.low(k) not in ("at", "to", "of") or sent.low(k - 1) in _TOLL_VERBS
+    crosses_commas = (
+        sent.low(k) not in ("at", "to", "of")
+        or sent.low(k - 1) in _TOLL_VERBS
+        or (sent.low(k - 1) == "it" and sent.low(k - 2) in _TOLL_VERBS)  # "putting it at 22"
+    )
     above = Qualifier.MORE_THAN if sent.low(k) in _ABOVE_LINKS else None
     j = k - 1
     while j >= 0 and k - j <= _TOLL_WINDOW:
@@ -717,21 +877,21 @@ def _toll(sent: _Sentence, m: Mention) -> Link | None:
             return None
         if tok.text == "," and not crosses_commas:
             return None
-        if (
-            lw in REPORTING_VERBS
-            and lw not in ("put", "puts", "putting")
-            and tok.kind is TokenKind.WORD
-        ):
+        if lw in REPORTING_VERBS and lw not in TOLL_REPORTING_VERBS and tok.kind is TokenKind.WORD:
             return None
         if lw == "toll":
             outcome = TOLL_MODIFIERS.get(sent.low(j - 1), K)
             group = _modifiers_before(sent, j - 1 if sent.low(j - 1) in TOLL_MODIFIERS else j)
+            if above is None and any(sent.low(x) in AT_LEAST_VERBS for x in range(j - 3, j)):
+                above = Qualifier.AT_LEAST  # "the confirmed toll rose to 85": a floor
             return _above(Link(outcome, j, group), above)
         if lw in ("fatalities", "deaths", "casualties", "injuries") or (
             lw in ("dead", "injured", "wounded", "missing") and sent.low(j - 1) == "the"
         ):
             if sent.low(j + 1) == "of" and j + 2 == m.first:
                 return None  # "deaths of 30": read as an object
+            if above is None and any(sent.low(x) in AT_LEAST_VERBS for x in range(j - 2, j)):
+                above = Qualifier.AT_LEAST  # "confirmed deaths: 1,204"
             return _above(Link(TOLL_NOUNS.get(lw, W), j, _modifiers_before(sent, j)), above)
         if lw in COUNT_NOUNS:
             for x in range(j + 1, min(j + 6, k)):
@@ -771,8 +931,18 @@ def _field(doc: Doc, sentence: int) -> Outcome | None:
     return None
 
 
+def _field_floor(doc: Doc, sentence: int) -> bool:
+    """A field labelled as a count of confirmed cases: ``Confirmed deaths:``."""
+    block = doc.block_of(sentence)
+    label_start = block.label_start if block.label_start >= 0 else block.start
+    return any(
+        word.strip(",:()").lower() in AT_LEAST_VERBS
+        for word in doc.text[label_start : block.label_end].split()
+    )
+
+
 def _subcount_cue(sent: _Sentence, m: Mention) -> bool:
-    for words in SUBCOUNT_CUES:
+    for words in _SUBCOUNT_BY_LAST.get(sent.low(m.first - 1), ()):
         start = m.first - len(words)
         if start >= 0 and all(sent.low(start + j) == w for j, w in enumerate(words)):
             return True
@@ -799,7 +969,33 @@ def is_hypothetical(toks: list[Token]) -> bool:
             for phrase in HYPOTHETICAL_PHRASES:
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     return True
-    return False
+    return _inverted_conditional(toks)
+
+
+_INVERTED_SUBJECTS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "it", "they", "we", "he", "she", "i"]
+)
+
+
+def _inverted_conditional(toks: list[Token]) -> bool:
+    """``had the highway been cut earlier, 8,000 troops might have been trapped``: a
+    counterfactual condition (``had`` before its subject) with a modal perfect."""
+    lows = [t.lower for t in toks]
+    if "had" not in lows:
+        return False
+    condition = any(
+        w == "had"
+        and i + 1 < len(lows)
+        and lows[i + 1] in _INVERTED_SUBJECTS
+        and (i == 0 or lows[i - 1] in ("that", ",", "and", "but"))
+        for i, w in enumerate(lows)
+    )
+    if not condition:
+        return False
+    return any(
+        w in ("would", "might", "could") and lows[i + 1 : i + 2] == ["have"]
+        for i, w in enumerate(lows[:-1])
+    )
 
 
 def _qualified(m: Mention, link: Link, sent: _Sentence) -> tuple[Qualifier, int | None, int | None]:
@@ -854,7 +1050,12 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
     field_outcome = _field(doc, sentence)
     links: dict[int, Link] = {}
     partners: dict[int, int] = {}
+    survivors = {
+        index for index, m in enumerate(mentions) if sent.low(m.first - 1) in _SURVIVOR_VERBS
+    }  # "rescued 12 of those abducted": survivors, not a toll
     for index, m in enumerate(mentions):
+        if index in survivors:
+            continue
         found = _object(sent, m)
         if found is None:
             forward = _forward(sent, m)
@@ -866,6 +1067,8 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
             found = _toll(sent, m)
         if found is None and index not in partners and field_outcome is not None:
             found = Link(field_outcome)
+            if _field_floor(doc, sentence):
+                found = _above(found, Qualifier.AT_LEAST)  # "Confirmed deaths: 1,204"
         if found is not None:
             links[index] = _with_group(sent, m, found)
     # coordinated numbers share the predicate found after the last of them
@@ -880,13 +1083,28 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
                 links[index] = Link(
                     shared.outcome, shared.predicate, group, shared.also, shared.hedged
                 )
+    # a whole after "N of the": a figure only when its own noun phrase holds the
+    # predicate ("two of the 12 people killed"), not the clause ("... were killed")
+    for index, m in enumerate(mentions):
+        link = links.get(index)
+        if (
+            link is not None
+            and m.first in sent.partitive
+            and link.predicate > m.last
+            and any(
+                sent.low(x) in AUXILIARIES or sent.low(x) in MODALS_HEDGED
+                for x in range(m.last + 1, link.predicate)
+            )
+        ):
+            del links[index]
+    _shared_predicates(sent, mentions, links, survivors)
     # sub-counts take the outcome of the total stated before them
     last_linked = -1
     for index, m in enumerate(mentions):
         if index in links:
             last_linked = index
             continue
-        if m.zero or last_linked < 0 or not _subcount_cue(sent, m):
+        if m.zero or last_linked < 0 or index in survivors or not _subcount_cue(sent, m):
             continue
         head = links[last_linked]
         group, thing = _object_np(sent, m.last + 1)
@@ -913,6 +1131,130 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
             outcome = C
         out.append(_candidate(m, sentence, link, sent, outcome))
     return out
+
+
+_LIST_HEADS: dict[str, Outcome] = {**NOMINAL_PREDICATES, "victims": K, "dead": K}
+_ELLIPSIS_AFTER = frozenset(["more", "others", "other", "further", "additional"])
+_LIST_WINDOW = 60
+_SHARE_WINDOW = 16
+
+
+def _list_head(sent: _Sentence, m: Mention) -> Outcome | None:
+    """``listed the dead by nationality: 82 Kenyans, 63 Peruvians and three Danes``:
+    the casualty noun before the colon counts every item of the list after it."""
+    j = m.first - 1
+    while j >= 0 and m.first - j < _LIST_WINDOW:
+        tok = sent.toks[j]
+        if tok.text == ":":
+            break
+        if tok.kind is TokenKind.PUNCT and tok.text not in (",", "-", *QUOTE_MARKS):
+            return None
+        if (
+            tok.kind is TokenKind.WORD
+            and j not in sent.covered
+            and (sent.verbish(j) or tok.lower in _LIST_HEADS)
+        ):
+            return None
+        j -= 1
+    else:
+        return None
+    if j < 0:
+        return None
+    for x in range(j - 1, max(-1, j - 8), -1):
+        tok = sent.toks[x]
+        if tok.kind is TokenKind.PUNCT:
+            return None
+        outcome = _LIST_HEADS.get(tok.lower)
+        if outcome is not None and x not in sent.covered:
+            return outcome
+    return None
+
+
+def _gap(sent: _Sentence, a: int, b: int) -> list[str]:
+    return [sent.low(x) for x in range(a, b)]
+
+
+def _closing_ellipsis(sent: _Sentence, after: int, m: Mention) -> bool:
+    """A bare number that ends the sentence after ``and`` (asides skipped) repeats
+    the predicate before it: ``..., and, by some counts, no more than 50.``"""
+    if sent.is_word(m.last + 1) or sent.low(m.last + 1) not in ("", ".", ";", "!"):
+        return False
+    if not any(sent.low(x) in ("and", "or", "but") for x in range(after, min(after + 2, m.first))):
+        return False
+    last_comma = max((x for x in range(after, m.first) if sent.text(x) == ","), default=after)
+    return m.first - last_comma <= 4 and not any(
+        sent.verbish(x) or x in sent.covered for x in range(last_comma + 1, m.first)
+    )
+
+
+def _shared_predicates(
+    sent: _Sentence, mentions: list[Mention], links: dict[int, Link], skip: set[int]
+) -> None:
+    """Numbers that share the predicate of a figure before them in the sentence:
+
+    - the items of a list after a casualty noun and a colon;
+    - a ranking, ``X accounted for 300 of the deaths, followed by Y with 120 and Z
+      with 45``;
+    - a toll given again, ``raised the toll to 40, and by nightfall to 62``;
+    - an ellipsis, ``12 bodies were found in the cellar and nine more in the yard``.
+    """
+    previous = -1  # index of the last linked mention
+    for index, m in enumerate(mentions):
+        if index in links:
+            previous = index
+            continue
+        if m.zero or index in skip:
+            continue
+        head = _list_head(sent, m)
+        if head is not None:
+            group, thing = _object_np(sent, m.last + 1)
+            if not thing:
+                links[index] = Link(head, -1, group)
+                previous = index
+            continue
+        if previous < 0:
+            continue
+        before = mentions[previous]
+        link = links[previous]
+        after = max(before.last, link.predicate) + 1
+        if m.first - after > _SHARE_WINDOW:
+            continue  # too far to share a predicate (and keeps the work linear)
+        between = _gap(sent, after, m.first)
+        plain = not any(
+            w in VICTIM_PREDICATES or w in NOMINAL_PREDICATES or w in REPORTING_VERBS
+            for w in between
+        ) and not any(sent.verbish(x) and sent.low(x) != "followed" for x in range(after, m.first))
+        nxt = sent.low(m.last + 1)
+        bare = not sent.is_word(m.last + 1) or nxt in ("and", "or") or nxt in PREPOSITIONS
+        shared = False
+        if not plain:
+            pass
+        elif sent.low(m.first - 1) == "with" and bare and len(between) <= 8:
+            # a ranking: "followed by Y with 120", "and Z with 45"
+            shared = "followed" in between or sent.low(before.first - 1) == "with"
+        elif (
+            sent.low(m.first - 1) in ("to", "at")
+            and sent.low(before.first - 1) == sent.low(m.first - 1)
+            and link.predicate < before.first
+            and ("and" in between or "then" in between)
+            and len(between) <= 8
+        ):
+            shared = True  # the toll given again
+        if (
+            nxt in _ELLIPSIS_AFTER
+            and not _np_word(sent, m.last + 2)
+            and not sent.verbish(m.last + 2)
+            and sent.low(m.last + 2) not in VICTIM_PREDICATES
+            and sent.low(m.first - 1) in ("and", "while", "but", ",")
+            and m.first - before.last <= _SHARE_WINDOW
+            and all(x not in sent.covered for x in range(before.last + 1, m.first))
+        ):
+            shared = True  # "12 bodies were found in the cellar and nine more in the yard"
+        elif _closing_ellipsis(sent, after, m):
+            shared = True  # "at least 20 died, and possibly as many as 35"
+        if shared:
+            links[index] = Link(link.outcome, -1, None, None, link.hedged)
+            previous = index
 
 
 def link_predicates(doc: Doc) -> None:

@@ -1,26 +1,36 @@
 """Scope: whether a figure is about the incident the text is about (``event``) or
 about another incident or a longer period (``other``).
 
-The event date comes from the caller, else from the day the text names most.
-A figure is ``other`` when it sits under a heading about other incidents, when
-its own sentence dates it to another day (a date that is not the claim's), when
-the claim predates the event, or when it counts over a period (``since 2015``,
-``so far this year``) or another strike (``in retaliation``).
+The event date comes from the caller, else from the day the text names most,
+leaving out bylines, datelines and timeline stamps, which date the text.
+A figure is ``other`` when it sits under a heading about other incidents (or under
+a higher-ranked one: "ALSO IN THE NEWS" over a digest's items), when its own
+sentence dates it to another day (a date that is not the claim's), when the claim
+predates the event, when it counts over a period or a wider area (``since 2015``,
+``so far this year``, ``during the siege``, ``across the country``), at another time
+(``a week before``, ``Before reaching the coast``, ``since 1999, when``), or when a
+new incident of another kind is its cause (``A landslide killed 12`` past the
+opening).
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
+import dataclasses
+import re
 from collections import Counter
 from datetime import date
 
-from tollbook.extract.dates import before, differs
+from tollbook.extract.dates import before, differs, resolve
 from tollbook.extract.doc import BlockKind, Candidate, DateMention, DatePrecision, Doc
 from tollbook.extract.lexicon import (
+    EVENT_NOUNS,
     OTHER_SECTION_NOUNS,
     OTHER_SECTION_WORDS,
     REPORTING_VERBS,
     SUPERLATIVE_BEFORE_SINCE,
+    WEEKDAYS,
 )
 from tollbook.extract.tokens import Token, TokenKind
 from tollbook.vocab import Scope
@@ -62,6 +72,25 @@ _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "a week after",
         "a month after",
         "a year after",
+        "a day before",
+        "a week before",
+        "a month before",
+        "a year before",
+        "days before",
+        "weeks before",
+        "months before",
+        "years before",
+        "days earlier",
+        "weeks earlier",
+        "months earlier",
+        "years earlier",
+        "across all of",
+        "across all",
+        "across the entire",
+        "across the whole",
+        "across the country",
+        "nationwide",
+        "countrywide",
     )
 )
 
@@ -87,7 +116,16 @@ _SINCE_PERIOD = frozenset(
         "mid",
     ]
 )
-_DATE_REACH = 300  # characters around a figure where a date may place it
+_DATE_REACH = 300
+# what may stand before a date that opens a sentence: "On 25 March, X said"
+_OPENING_DATE_RE = re.compile(r"(?i)(?:(?:on|in|by|at|late|early|until|then|and|as|of)\b[\s,]*)*")
+_INCIDENT_WINDOW = 20
+_MAX_LEAD_CHARS = 4000  # a title or first paragraph longer than this is no lead
+_CLAUSE_BREAKS = frozenset(["said", "says", "which", "who", "that", "when", "after", "before"])
+_RANGE_JOIN_RE = re.compile(r"\s*(?:and|to|until|till|-|–|—)\s*")
+_WHEN_AFTER_RE = re.compile(
+    r",?\s*(?:when|in which|during which)\b"
+)  # characters around a figure where a date may place it
 
 _SINCE_EVENTS = frozenset(
     [
@@ -108,6 +146,10 @@ _SINCE_EVENTS = frozenset(
         "crisis",
     ]
 )
+_LONG_EVENTS = frozenset(
+    ["siege", "war", "occupation", "blockade", "famine", "epidemic", "pandemic", "insurgency"]
+)
+_NOUN_MARKERS = frozenset(["a", "an", "the", "some", "its", "their"])
 _SINCE_VERBS = frozenset(
     ["entered", "joined", "began", "started", "intervened", "arrived", "launched"]
 )
@@ -122,25 +164,100 @@ def _opening_end(doc: Doc) -> int:
     return paragraphs[-1].end if paragraphs else 0
 
 
+_WEEKDAYS = WEEKDAYS
+_PUBLISHED_WORDS = frozenset(
+    ["posted", "published", "updated", "filed", "dated", "edition", "by", "·", "|"]
+)
+_HEADER_BLOCKS = 6  # the top of a text, where bylines and datelines stand
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'-]{1,40},")
+
+
+def _header_dates(doc: Doc) -> set[int]:
+    """Starts of dates that stamp the text rather than tell of the event: a byline or
+    publication line ("Posted 3 May 2021 ·", "By our staff · 9 June 2019",
+    "Monday, 4 March 2019 · Morning edition"), or a dateline ("LIMA, 6 August
+    2020", "DAKAR, Jan 9, 2020 (Agency) -")."""
+    text = doc.text
+    out: set[int] = set()
+    for block in doc.blocks[:_HEADER_BLOCKS]:
+        dates = doc.dates_between(block.start, min(block.end, block.start + 160))
+        if not dates:
+            continue
+        head = text[block.start : min(block.end, block.start + 160)]
+        words = {w.strip(",:;()").lower() for w in head.split()}
+        dateline = _DATELINE_RE.match(text, block.start, block.end) is not None
+        stamped = bool(words & _PUBLISHED_WORDS) or bool(words & _WEEKDAYS)
+        for d in dates:
+            if d.precision is not DatePrecision.DAY:
+                continue
+            near_dateline = dateline and d.start - block.start < 60
+            if near_dateline or (stamped and block.end - block.start < 120):
+                out.add(d.start)
+    return out
+
+
+def _list_stamps(doc: Doc) -> set[int]:
+    """Dates that open a timeline entry ("- **5 May** - X says ..."): when it was said."""
+    out: set[int] = set()
+    text = doc.text
+    for block in doc.blocks:
+        if block.kind is not BlockKind.LIST_ITEM:
+            continue
+        dates = doc.dates_between(block.start, block.start + 24)
+        if dates and not text[block.start : dates[0].start].strip("*_ "):
+            out.add(dates[0].start)
+    return out
+
+
 def infer_event_date(doc: Doc) -> None:
     """Pipeline component: the event date, when the caller gave none.
 
     The day (day and month) the text names most often, first mention on a tie;
     a cut-off (``as of``, ``by``) does not count, and the first narrative date of
-    the opening paragraphs ("On 6 February ...") counts twice.  Its year is the one
-    written with it most often, else the most common year written with any full date.
+    the opening paragraphs ("On 6 February ...") counts twice.  Bylines, datelines
+    and timeline stamps date the text, not the event: they do not vote, and the
+    first of them is the reference date.  A day named once and only outside the
+    opening does not beat the reference date (news tells of the day before it).
+    Its year is the one written with it most often, else the most common year
+    written with any full date.
     """
+    header = _header_dates(doc)
+    stamps = _list_stamps(doc)
+    if doc.reference_date is None:
+        for d in doc.dates:
+            if d.start in header and d.year is not None and d.month and d.day:
+                with contextlib.suppress(ValueError):
+                    doc.reference_date = date(d.year, d.month, d.day)
+                break
     if doc.event_date is not None:
         return
-    days = [d for d in doc.dates if d.precision is DatePrecision.DAY and d.lead not in _CUTOFFS]
+    text = doc.text
+    days = [
+        d
+        for d in doc.dates
+        if d.precision is DatePrecision.DAY
+        and d.start not in header
+        and d.start not in stamps
+        and not _is_cutoff(text, d)
+        and _in_body(doc, d.start)
+    ]
+    opening = _opening_end(doc)
+    first = next((d for d in days if d.start < opening and d.lead in ("on", "in")), None)
+    counts = Counter((d.month, d.day) for d in days)
+    if first is not None:
+        counts[(first.month, first.day)] += 1
+    best = max(counts.values(), default=0)
+    header_days = [d for d in doc.dates if d.start in header]
+    if (
+        best < 2
+        and header_days
+        and not (first is not None and counts[(first.month, first.day)] >= 2)
+    ):
+        days = header_days[:1]
+        counts = Counter((d.month, d.day) for d in days)
+        best = 1
     if not days:
         return
-    counts = Counter((d.month, d.day) for d in days)
-    opening = _opening_end(doc)
-    first = days[0]
-    if first.start < opening and first.lead in ("on", "in"):
-        counts[(first.month, first.day)] += 1
-    best = max(counts.values())
     month, day = next((d.month, d.day) for d in days if counts[(d.month, d.day)] == best)
     years = Counter(d.year for d in days if (d.month, d.day) == (month, day) and d.year)
     if not years:
@@ -159,6 +276,19 @@ def infer_event_date(doc: Doc) -> None:
         return
 
 
+def _in_body(doc: Doc, pos: int) -> bool:
+    """Whether ``pos`` is inside a sentence (front matter and markup are not)."""
+    i = doc.sentence_at(pos)
+    return i is not None and pos < doc.sentences[i].end
+
+
+def _is_cutoff(text: str, d: DateMention) -> bool:
+    """``as of 5 May``, ``by 25 March``, ``until 1 June``: a count's cut-off, no event."""
+    if d.lead in ("by", "until", "till", "since"):
+        return True
+    return d.lead == "of" and text[max(0, d.start - 7) : d.start].lower().startswith("as of")
+
+
 def _event_anchor(doc: Doc) -> date | None:
     """A full date to compare with: the event date, or its day in a stand-in year."""
     if doc.event_date is not None:
@@ -173,13 +303,60 @@ def _event_anchor(doc: Doc) -> date | None:
     return None
 
 
-def _other_section(doc: Doc, sentence: int) -> bool:
+def heading_level(doc: Doc, block: int) -> int:
+    """Rank of a heading: 0 for the title, the ``#`` count of a Markdown heading,
+    1 for an all-capitals line ("ALSO IN THE NEWS"), 2 for any other heading."""
+    b = doc.blocks[block]
+    if b.kind is BlockKind.TITLE:
+        return 0
+    text = doc.text
+    line_start = text.rfind("\n", 0, b.start) + 1
+    marks = text.count("#", line_start, b.start)
+    if marks:
+        return marks
+    letters = [ch for ch in text[b.start : b.end] if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return 1
+    return 2
+
+
+def enclosing_headings(doc: Doc, sentence: int) -> list[int]:
+    """The heading a sentence sits under and the higher-ranked headings above it."""
     section = doc.block_of(sentence).section
-    if section < 0:
-        return False
-    block = doc.blocks[section]
-    words = {w.strip(".,:;").lower() for w in doc.text[block.start : block.end].split()}
-    return bool(words & OTHER_SECTION_WORDS) and bool(words & OTHER_SECTION_NOUNS)
+    out: list[int] = []
+    level = 99
+    while section >= 0 and len(out) < 8:
+        if doc.blocks[section].kind not in (BlockKind.HEADING, BlockKind.TITLE):
+            break
+        rank = heading_level(doc, section)
+        if rank < level:
+            out.append(section)
+            level = rank
+        if rank == 0:
+            break
+        section = doc.blocks[section].section
+    return out
+
+
+def _title_words(doc: Doc) -> frozenset[str]:
+    """Lower-case words of the text's title (its first block when that is a title)."""
+    for block in doc.blocks[:1]:
+        if block.end - block.start > _MAX_LEAD_CHARS:
+            break
+        if block.kind is BlockKind.TITLE:
+            return frozenset(
+                w.strip(".,:;!?'\"").lower() for w in doc.text[block.start : block.end].split()
+            )
+    return frozenset()
+
+
+def _other_section(doc: Doc, sentence: int) -> bool:
+    for section in enclosing_headings(doc, sentence):
+        block = doc.blocks[section]
+        words = {w.strip(".,:;").lower() for w in doc.text[block.start : block.end].split()}
+        if words & OTHER_SECTION_WORDS and words & OTHER_SECTION_NOUNS:
+            return True
+    return False
 
 
 _PERIOD_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -190,7 +367,8 @@ for _phrase in _PERIOD_PHRASES:
 class _SentenceCues:
     """Where a sentence has period cues, commas and reporting verbs, found once."""
 
-    def __init__(self, doc: Doc, sentence: int, anchor: date | None) -> None:
+    def __init__(self, doc: Doc, sentence: int, context: _Context) -> None:
+        anchor = context.anchor
         toks = doc.tokens(sentence)
         s = doc.sentences[sentence]
         # "since 7 October" counts the event's own toll when that is the event's day
@@ -202,18 +380,46 @@ class _SentenceCues:
         words = [t.lower for t in toks]
         n = len(words)
         self.cues: list[int] = []
+        self.stamps = context.stamps
         self.commas = [k for k, t in enumerate(toks) if t.text in ",;"]
         self.first_verb = next(
             (
                 t.start
-                for t in toks
+                for i, t in enumerate(toks)
                 if t.kind is TokenKind.WORD
                 and t.lower in REPORTING_VERBS
                 and not t.text[:1].isupper()
+                and (i == 0 or words[i - 1] not in _NOUN_MARKERS)  # "an estimated 800"
             ),
             -1,
         )
+        # "Before reaching the coast, the storm had killed 17 inland": earlier, elsewhere
+        if (
+            n > 1
+            and words[0] in ("before", "prior")
+            and words[1 + (words[1] == "to")].endswith("ing")
+        ):
+            self.cues.append(0)
+        if any(w in SUPERLATIVE_BEFORE_SINCE for w in words):
+            # "the worst disaster occurred in 1999, when 85 people died": the record
+            # the incident is measured against
+            for d in doc.dates_between(s.start, s.end):
+                if (
+                    d.year is not None
+                    and _WHEN_AFTER_RE.match(doc.text, d.end)
+                    and (doc.event_date is None or d.year != doc.event_date.year)
+                ):
+                    self.cues.append(bisect.bisect_left(toks, d.end, key=lambda t: t.start))
+        title = context.title
         for i in range(n):
+            if (
+                words[i] == "during"
+                and i + 2 < n
+                and words[i + 1] in ("the", "its", "a")
+                and words[i + 2] in _LONG_EVENTS
+                and words[i + 2] not in title
+            ):
+                self.cues.append(i)  # "died during the siege" in a text about one strike
             for phrase in _PERIOD_BY_FIRST.get(words[i], ()):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     self.cues.append(i)
@@ -224,6 +430,7 @@ class _SentenceCues:
                 and toks[i + 1].start not in own_day
             ):
                 self.cues.append(i)
+        self.cues.sort()
 
     def period(self, first: int, last: int) -> bool:
         """A cue before the figure, or after it within its clause (no comma between)."""
@@ -254,30 +461,100 @@ def _figure_dates(doc: Doc, cand: Candidate, cues: _SentenceCues) -> list[DateMe
     s = doc.sentences[cand.sentence]
     m = cand.mention
     out = []
-    for d in doc.dates_between(
-        max(s.start, m.start - _DATE_REACH), min(s.end, m.end + _DATE_REACH)
-    ):
+    dates = doc.dates_between(max(s.start, m.start - _DATE_REACH), min(s.end, m.end + _DATE_REACH))
+    spans = _date_ranges(doc, dates)
+    for index, d in enumerate(dates):
         if cand.claim_mention is not None and d.start == cand.claim_mention.start:
             continue
-        if d.lead in ("since", "by"):
-            continue
-        if cues.first_verb >= 0 and d.start < cues.first_verb and d.start < m.start:
-            continue  # "On 17 February, X said": the date of the claim
+        if index in spans:
+            continue  # "between 2 March and 9 April": a period that holds the event
+        if d.lead in ("since", "by") and not _WHEN_AFTER_RE.match(doc.text, d.end):
+            continue  # "since 1999, when a flood killed 300": the date of that quake
+        if (
+            0 <= cues.first_verb < m.start
+            and d.start < cues.first_verb
+            and _OPENING_DATE_RE.fullmatch(doc.text, s.start, d.start)
+        ):
+            continue  # "On 17 February, X said that ...": the date of the claim
+        if d.start in cues.stamps:
+            continue  # "- **5 May** - X says ...": when it was said
         out.append(d)
     return out
 
 
-def _scope_is_other(doc: Doc, cand: Candidate, anchor: date | None, cues: _SentenceCues) -> bool:
-    if _other_section(doc, cand.sentence):
+def _date_ranges(doc: Doc, dates: list[DateMention]) -> set[int]:
+    """Indices of dates that bound a period holding the event day: ``between 2
+    March and 9 April``, ``from 1 to 20 March``."""
+    anchor = _event_anchor(doc)
+    out: set[int] = set()
+    if anchor is None:
+        return out
+    for i in range(len(dates) - 1):
+        a, b = dates[i], dates[i + 1]
+        if a.lead not in ("between", "from") or not _RANGE_JOIN_RE.fullmatch(
+            doc.text, a.end, b.start
+        ):
+            continue
+        first = resolve(a, anchor, None)
+        last = resolve(b, anchor, None)
+        if first is not None and last is not None and first <= anchor <= last:
+            out.update((i, i + 1))
+    return out
+
+
+def _first_paragraph(doc: Doc) -> int:
+    return next((i for i, b in enumerate(doc.blocks) if b.kind is BlockKind.PARAGRAPH), -1)
+
+
+def _lead_words(doc: Doc, title: frozenset[str], first: int) -> frozenset[str]:
+    """Words of the title and the first paragraph: what the text is about."""
+    words = set(title)
+    for block in doc.blocks[first : first + 1] if first >= 0 else ():
+        if block.end - block.start <= _MAX_LEAD_CHARS:
+            words.update(
+                w.strip(".,:;!?'\"()").lower() for w in doc.text[block.start : block.end].split()
+            )
+            break
+    return frozenset(words)
+
+
+def _new_incident(doc: Doc, cand: Candidate, context: _Context) -> bool:
+    """``A landslide in the valley killed 12 people``: past the opening,
+    an incident brought in with "a"/"an" as the killer, of a kind the title and the
+    first paragraph do not tell of, is another incident."""
+    if cand.predicate < 0 or cand.predicate >= cand.mention.first:
+        return False
+    sentence = doc.sentences[cand.sentence]
+    if doc.blocks[sentence.block].kind is not BlockKind.PARAGRAPH:
+        return False
+    if sentence.block == context.first_paragraph:
+        return False
+    toks = doc.tokens(cand.sentence)
+    for j in range(cand.predicate - 1, max(-1, cand.predicate - _INCIDENT_WINDOW), -1):
+        if toks[j].text in (";", ":", ".") or toks[j].lower in _CLAUSE_BREAKS:
+            return False
+        if toks[j].lower in ("a", "an"):
+            for x in range(j + 1, min(j + 4, cand.predicate)):
+                if toks[x].lower in EVENT_NOUNS:
+                    return toks[x].lower not in context.lead
+            return False
+    return False
+
+
+def _scope_is_other(doc: Doc, cand: Candidate, context: _Context, cues: _SentenceCues) -> bool:
+    anchor = context.anchor
+    if context.other_section(doc, cand.sentence):
         return True
     if cues.period(cand.mention.first, cand.mention.last):
+        return True
+    if _new_incident(doc, cand, context):
         return True
     if anchor is None:
         return False
     if doc.event_date is None:
         # only day and month are known: compare those, ignoring years
         for d in _figure_dates(doc, cand, cues):
-            if d.year is None and d.month is not None and differs(d, anchor):
+            if d.month is not None and differs(dataclasses.replace(d, year=None), anchor):
                 return True
         return (
             cand.claim_mention is not None
@@ -289,13 +566,34 @@ def _scope_is_other(doc: Doc, cand: Candidate, anchor: date | None, cues: _Sente
     return cand.claim_mention is not None and before(cand.claim_mention, anchor)
 
 
+class _Context:
+    """What scope reads about the whole text, found once per text."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.anchor = _event_anchor(doc)
+        self.stamps = _list_stamps(doc)
+        self.title = _title_words(doc)
+        self.first_paragraph = _first_paragraph(doc)
+        self.lead = _lead_words(doc, self.title, self.first_paragraph)
+        self.other_sections: dict[int, bool] = {}
+
+    def other_section(self, doc: Doc, sentence: int) -> bool:
+        section = doc.block_of(sentence).section
+        cached = self.other_sections.get(section)
+        if cached is None:
+            cached = self.other_sections[section] = _other_section(doc, sentence)
+        return cached
+
+
 def assign_scope(doc: Doc) -> None:
     """Pipeline component: ``event`` or ``other`` for every candidate."""
-    anchor = _event_anchor(doc)
+    if not doc.candidates:
+        return
+    context = _Context(doc)
     tables: dict[int, _SentenceCues] = {}
     for cand in doc.candidates:
         cues = tables.get(cand.sentence)
         if cues is None:
-            cues = tables[cand.sentence] = _SentenceCues(doc, cand.sentence, anchor)
-        other = _scope_is_other(doc, cand, anchor, cues)
+            cues = tables[cand.sentence] = _SentenceCues(doc, cand.sentence, context)
+        other = _scope_is_other(doc, cand, context, cues)
         cand.scope = Scope.OTHER if other else Scope.EVENT

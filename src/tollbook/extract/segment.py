@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from tollbook.extract.doc import Block, BlockKind, Doc, Sentence
-from tollbook.extract.lexicon import word_set
+from tollbook.extract.lexicon import PEOPLE_NOUNS, word_set
 
 _LINE_RE = re.compile(r"[^\n]*\n?")
 _MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+")
@@ -27,12 +27,18 @@ _ISO_RE = re.compile(r"['\"]?(\d{4})-(\d{2})-(\d{2})")
 _TABLE_RULE_RE = re.compile(r"\|?[ \t]*:?-{2,}")
 # "Deaths: at least 40", "| casualties2 = 68 killed", "Killed | 40"
 _FIELD_RE = re.compile(
-    r"\|?[ \t]*(?P<label>[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*(?:[:=]|\|)[ \t]*(?=\S)"
+    r"\|?[ \t]*(?P<label>[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*(?:[:=\t]|\|)[ \t]*(?=\S)"
 )
 _FIELD_WORDS_RE = re.compile(
     r"(?i)\b(?:deaths?|dead|killed|casualt\w*|fatalit\w*|injur\w*|wounded|missing|"
-    r"captured|losses|victims|toll|prisoners)\b"
+    r"captured|losses|victims|tolls?|prisoners)\b"
 )
+# "Rebels: 45+ killed": a value that opens with a count and its casualty word
+_COUNTED_VALUE_RE = re.compile(
+    r"(?i)(?:\*\*)?(?:[\d,.–+-]+|no|none)(?:\*\*)?\+?[ \t]+(?:killed|dead|deaths?|wounded|"
+    r"injured|missing|captured|casualties|fatalities)\b"
+)
+_GROUP_LABEL_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}")
 _TERMINAL = frozenset('.!?;:,"”’)]»″…')
 _MAX_HEADING_WORDS = 14
 _MAX_HEADING_CHARS = 110
@@ -214,16 +220,30 @@ def segment(doc: Doc) -> None:
             if field is not None:
                 blocks.append(Block(cs, ce, BlockKind.FIELD, section, field))
             else:
-                blocks.append(Block(cs, ce, BlockKind.LIST_ITEM, section))
+                casualty = _casualty_section(text, blocks, section)
+                grouped = _group_field(text, cs, ce, casualty, section)
+                blocks.append(grouped or Block(cs, ce, BlockKind.LIST_ITEM, section))
             prev_blank = False
             continue
         field_end = _field(text, s, e)
-        if field_end is not None:
+        grouped = (
+            None
+            if field_end is not None
+            else _group_field(text, s, e, _casualty_section(text, blocks, section), section)
+        )
+        if field_end is not None or grouped is not None:
             close_paragraph()
-            blocks.append(Block(s, e, BlockKind.FIELD, section, field_end))
+            blocks.append(grouped or Block(s, e, BlockKind.FIELD, section, field_end or -1))
             prev_blank = False
             continue
         hs, he = _strip_emphasis(text, s, e)
+        if _infobox_heading(text, hs, he, lines[index + 1] if index + 1 < len(lines) else None):
+            # "Casualties and losses" over infobox lines, with no blank line around it
+            close_paragraph()
+            blocks.append(Block(hs, he, BlockKind.HEADING, section))
+            section = len(blocks) - 1
+            prev_blank = False
+            continue
         if (
             para is None
             and _is_heading_like(text, hs, he, first=not blocks)
@@ -293,6 +313,48 @@ def _row_blocks(
         if _FIELD_WORDS_RE.search(text, hs, he):
             out.append(Block(s, e, BlockKind.FIELD, section, he, hs, row[0], row[1]))
     return out
+
+
+def _infobox_heading(text: str, start: int, end: int, following: tuple[int, int] | None) -> bool:
+    """A short casualty heading line ("Casualties and losses") right over "Label: value" lines."""
+    if following is None or end - start > 40 or not _is_heading_like(text, start, end):
+        return False
+    if text.count(" ", start, end) > 4 or any(ch.isdigit() for ch in text[start:end]):
+        return False
+    if _FIELD_WORDS_RE.search(text, start, end) is None:
+        return False
+    fs, fe = _strip(text, following[0], following[1])
+    return fs < fe and _FIELD_RE.match(text, fs, fe) is not None
+
+
+def _casualty_section(text: str, blocks: list[Block], section: int) -> bool:
+    """Whether the heading a line sits under is about casualties ("Casualties and losses")."""
+    if section < 0 or section >= len(blocks):
+        return False
+    heading = blocks[section]
+    return _FIELD_WORDS_RE.search(text, heading.start, heading.end) is not None
+
+
+def _group_field(
+    text: str, start: int, end: int, casualty_section: bool, section: int
+) -> Block | None:
+    """An infobox line "Rebels: 45 killed (army claim)": the label names the victims.
+
+    Only under a casualty heading, or when the label is a word for people."""
+    m = _FIELD_RE.match(text, start, end)
+    if m is None or m.group("label").count(" ") > 3:
+        return None
+    label_start, label_end = _strip(text, m.start("label"), m.end("label"))
+    if not _GROUP_LABEL_RE.fullmatch(text, label_start, label_end):
+        return None
+    if _FIELD_WORDS_RE.search(text, label_start, label_end):
+        return None
+    if not _COUNTED_VALUE_RE.match(text, m.end(), end):
+        return None
+    head = text[label_start:label_end].rsplit(None, 1)[-1].lower()
+    if not casualty_section and head not in PEOPLE_NOUNS:
+        return None
+    return Block(start, end, BlockKind.FIELD, section, m.end(), label_start, label_start, label_end)
 
 
 def _field(text: str, start: int, end: int) -> int | None:
