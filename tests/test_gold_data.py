@@ -30,7 +30,12 @@ GOLD_SUFFIX = ".gold.jsonl"
 GOLD_FILES = sorted(DATA.rglob(f"*{GOLD_SUFFIX}"))
 # Sets that must be present: losing one of these files should fail loudly
 # rather than silently shrink the parametrized tests.
-EXPECTED_GOLD = ("gold/seeds.gold.jsonl", "dev/dev.gold.jsonl", "holdout/holdout.gold.jsonl")
+EXPECTED_GOLD = (
+    "gold/seeds.gold.jsonl",
+    "dev/dev.gold.jsonl",
+    "holdout/holdout.gold.jsonl",
+    "final/final.gold.jsonl",
+)
 
 FIELDS = frozenset(
     {
