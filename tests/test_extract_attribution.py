@@ -267,6 +267,72 @@ CLAIMANTS: list[tuple[str, str, list[tuple[str | None, tuple[str, ...]]]]] = [
         "The army denied the raid, said the rebels had set the fire, and put the toll at 9.",
         [("army", ())],
     ),
+    # --- who speaks, when the sentence names several people or a document ---------------
+    (
+        "pronoun-after-a-listener",
+        "The governor told CBC she feared 40 people had died.",
+        [("governor", ("CBC",))],
+    ),
+    (
+        "appositive-name-before-a-participle",
+        "The surgeon on duty, Omar Haddad, has described the night, saying that 25 "
+        "people died in the ward.",
+        [("Omar Haddad", ())],
+    ),
+    (
+        "closing-cue-with-a-relay-phrase",
+        "Two of the dead were guides, a park official said in comments quoted by the "
+        "broadcaster NTV.",
+        [("park official", ())],
+    ),
+    (
+        "admitted-is-no-speech-here",
+        "Two hospitals admitted 85 wounded overnight, the health ministry said.",
+        [("health ministry", ())],
+    ),
+    (
+        "admitted-deaths-is-speech",
+        "The ministry admitted 40 deaths in the camp.",
+        [("ministry", ())],
+    ),
+    (
+        "according-to-in-its-own-clause",
+        "Forty died in the north according to the army, and 25 in the south according to "
+        "local officials.",
+        [("army", ()), ("local officials", ())],
+    ),
+    (
+        "bracketed-cue-stays-in-brackets",
+        "Adding the regional figures (30 dead according to the police), the toll stands at 75.",
+        [("police", ()), (None, ())],
+    ),
+    (
+        "closing-cue-stops-at-a-semicolon",
+        "The Harbour Ambulance Service took 20 people to hospital; in all, 45 were hurt, "
+        "according to the fire brigade.",
+        [("Harbour Ambulance Service", ()), ("fire brigade", ())],
+    ),
+    (
+        "named-body-that-counts",
+        "The Red Crescent Society pulled 38 bodies from the rubble.",
+        [("Red Crescent Society", ())],
+    ),
+    ("killer-is-no-source", "The Northern Brigade killed 12 villagers.", [(None, ())]),
+    (
+        "figure-renamed-as-a-count",
+        "Deaths stand at 212, the ministry's latest figure.",
+        [("ministry", ())],
+    ),
+    (
+        "document-that-names",
+        "The council issued a statement naming 9 victims.",
+        [("council", ())],
+    ),
+    (
+        "possessive-work-of-the-subject-before",
+        "A team led by Dr Mia Berg surveyed 900 families. Their survey estimated 4,100 deaths.",
+        [("team led by Dr Mia Berg", ())],
+    ),
 ]
 
 
@@ -394,6 +460,69 @@ CONTEXT: list[tuple[str, str, list[str | None]]] = [
         "field-without-source-has-none",
         "The army said 20 soldiers died.\nCasualties and losses\nArmy: 30 killed (later estimate)",
         ["army", None],
+    ),
+    (
+        "count-continues-the-account",
+        "According to the ministry, 40 people died. The official number of injured stood at 120.",
+        ["ministry", "ministry"],
+    ),
+    (
+        "dated-count-starts-another-report",
+        "According to the ministry, 40 people died. The announced toll had stood at 33 on Monday.",
+        ["ministry", None],
+    ),
+    (
+        "new-time-starts-another-report",
+        "The minister said 150 bodies had been buried. In early March the toll was put at 200.",
+        ["minister", None],
+    ),
+    (
+        "surname-after-the-full-name",
+        "Health minister Anna Kovac said 10 people died. Later, Kovac said the toll was 14.",
+        ["Health minister Anna Kovac", "Anna Kovac"],
+    ),
+    (
+        "title-and-surname",
+        "Chief inspector Tom Reid spoke first. Mr Reid put the number of dead at 7.",
+        ["Tom Reid"],
+    ),
+    (
+        "statement-in-the-first-person",
+        "Statement from Harbor Aid on the flood\n\nWe have counted 14 deaths among our "
+        "staff. In total, 60 people died in the town. Our teams treated 200 injured.",
+        ["Harbor Aid", "Harbor Aid", "Harbor Aid"],
+    ),
+    (
+        "first-person-without-a-statement-title",
+        "Flood in the valley\n\nWe counted 14 deaths in the town. Our reporters saw it.",
+        [None],
+    ),
+    (
+        "table-source-column",
+        "| Day | Dead | Source |\n|---|---|---|\n| 3 May | 40 | police |\n"
+        "| 4 May | 52 | army, revised |\n",
+        ["police", "army"],
+    ),
+    (
+        "pronoun-is-the-subject-before",
+        "The safety board said in its report that the train was speeding. It found that 31 "
+        "of the injured had been in the first carriage.",
+        ["safety board"],
+    ),
+    (
+        "says-at-the-end",
+        "Some 400 people were moved to shelters, the office says. No deaths have been reported.",
+        ["office"],
+    ),
+    (
+        "a-count-is-no-speaker",
+        "- **Missing:** none reported\n",
+        [None],
+    ),
+    (
+        "timeline-entry-stamp-is-no-speaker",
+        "- **3 May, 23:00** - Fire service says 4 people have been taken to hospital.\n",
+        ["Fire service"],
     ),
 ]
 

@@ -119,6 +119,14 @@ NUMBERS: list[tuple[str, str, list[Row]]] = [
     ),
     ("at-the-most-after", "fifteen at the most died", [("fifteen at the most", None, 15, AT_MOST)]),
     ("at-least-after-digits", "40 at least died", [("40 at least", 40, None, AT_LEAST)]),
+    ("another-dozen", "another dozen died", [("another dozen", 12, 12, APPROX)]),
+    (
+        "qualified-another-dozen",
+        "at least another dozen died",
+        [("at least another dozen", 12, None, AT_LEAST)],
+    ),
+    ("another-hundred", "another hundred died", [("another hundred", 100, 100, EXACT)]),
+    ("no-reports-of-deaths", "no reports of deaths", [("no", 0, 0, EXACT)]),
 ]
 
 
@@ -130,6 +138,8 @@ def test_numbers(text: str, expected: list[Row]) -> None:
 
 
 NON_COUNTS: list[tuple[str, str]] = [
+    ("another-alone", "another killed"),
+    ("no-report-on-it", "no report on the dead"),
     ("date-day-month-year", "on 7 February 2018 died"),
     ("date-month-day", "on February 7, 2018 died"),
     ("date-abbreviated", "on Feb. 7 died"),

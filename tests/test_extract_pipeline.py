@@ -428,6 +428,208 @@ FIGURES: list[tuple[str, str, list[Row]]] = [
         "Casualties and losses\nRebels: 45 killed, 12 captured, 3 missing (army claim)",
         [("45", K, 45, 45, EXACT), ("12", CAP, 12, 12, EXACT), ("3", M, 3, 3, EXACT)],
     ),
+    # --- numbers coordinated with the object of a predicate before them -------------------
+    (
+        "coordinated-objects",
+        "The ambush killed 14 soldiers and 2 interpreters.",
+        [("14", K, 14, 14, EXACT), ("2", K, 2, 2, EXACT)],
+    ),
+    (
+        "coordinated-objects-words",
+        "Rebels executed nine villagers, four teachers and a dozen farmhands.",
+        [("nine", K, 9, 9, EXACT), ("four", K, 4, 4, EXACT), ("a dozen", K, 12, 12, APPROX)],
+    ),
+    (
+        "coordinated-deaths-of",
+        "The ministry confirmed the deaths of 30 miners and at least five rescuers.",
+        [("30", K, 30, None, AT_LEAST), ("at least five", K, 5, None, AT_LEAST)],
+    ),
+    (
+        "coordinated-toll-members",
+        "The dead included eleven pilgrims from the north and four guides.",
+        [("eleven", K, 11, 11, EXACT), ("four", K, 4, 4, EXACT)],
+    ),
+    (
+        "coordinated-object-thing",
+        "The strike killed 14 soldiers and 3 horses were lost.",
+        [("14", K, 14, 14, EXACT)],
+    ),
+    # --- a breakdown after a colon or a dash -------------------------------------------------
+    (
+        "breakdown-after-colon",
+        "Thirty people drowned: 18 passengers, 9 crew and 3 rescuers.",
+        [
+            ("Thirty", K, 30, 30, EXACT),
+            ("18", K, 18, 18, EXACT),
+            ("9", K, 9, 9, EXACT),
+            ("3", K, 3, 3, EXACT),
+        ],
+    ),
+    (
+        "breakdown-after-dash",
+        "The toll reached 52 — 40 villagers and 12 soldiers.",
+        [("52", K, 52, 52, EXACT), ("40", K, 40, 40, EXACT), ("12", K, 12, 12, EXACT)],
+    ),
+    (
+        "breakdown-after-spaced-hyphen",
+        "The toll rose to 9 - seven adults and two children.",
+        [("9", K, 9, 9, EXACT), ("seven", K, 7, 7, EXACT), ("two", K, 2, 2, EXACT)],
+    ),
+    # --- a clause whose predicate is left out ---------------------------------------------
+    (
+        "gapped-place",
+        "Floods killed 60 people in the east and 23 in the west.",
+        [("60", K, 60, 60, EXACT), ("23", K, 23, 23, EXACT)],
+    ),
+    (
+        "gapped-days",
+        "Eleven workers died on Tuesday, four the next day, then two.",
+        [("Eleven", K, 11, 11, EXACT), ("four", K, 4, 4, EXACT), ("two", K, 2, 2, EXACT)],
+    ),
+    (
+        "gapped-after-adverb",
+        "The toll was at least 30 and probably more than 50, officials said.",
+        [("at least 30", K, 30, None, AT_LEAST), ("more than 50", K, 50, None, MORE)],
+    ),
+    # --- subjects with an aside, a relative clause or a second verb phrase -----------------
+    (
+        "aside-part-of-them",
+        "Twenty workers, six of them teenagers, died in the blaze.",
+        [("Twenty", K, 20, 20, EXACT), ("six", K, 6, 6, EXACT)],
+    ),
+    (
+        "aside-names",
+        "Two guards, Ali Demir and Hasan Kaya, were wounded.",
+        [("Two", W, 2, 2, EXACT)],
+    ),
+    (
+        "second-verb-phrase",
+        "Six hikers left the trail and were buried by the avalanche.",
+        [("Six", K, 6, 6, EXACT)],
+    ),
+    (
+        "second-verb-phrase-intransitive",
+        "Three fishermen set out at dawn and drowned.",
+        [("Three", K, 3, 3, EXACT)],
+    ),
+    (
+        "second-verb-phrase-with-object-is-an-agent",
+        "Twelve soldiers crossed the river and killed 5 civilians.",
+        [("5", K, 5, 5, EXACT)],
+    ),
+    (
+        "after-a-relative-clause",
+        "None of the tourists who stayed in the hotel was hurt.",
+        [("None", W, 0, 0, EXACT)],
+    ),
+    (
+        "whole-of-a-finite-verb",
+        "One of the three climbers died on the descent.",
+        [("One", K, 1, 1, EXACT)],
+    ),
+    ("whole-of-drowned", "Two of the 40 passengers drowned.", [("Two", K, 2, 2, EXACT)]),
+    # --- other predicates ----------------------------------------------------------------------
+    (
+        "held-hostage",
+        "Gunmen held 23 tourists hostage in the hotel.",
+        [("23", CAP, 23, 23, EXACT)],
+    ),
+    ("taken-captive", "The group took 12 engineers captive.", [("12", CAP, 12, 12, EXACT)]),
+    ("listed-as-missing", "The navy listed 31 sailors as missing.", [("31", M, 31, 31, EXACT)]),
+    (
+        "registered-as-injured",
+        "Authorities registered 17 people as injured.",
+        [("17", W, 17, 17, EXACT)],
+    ),
+    (
+        "carried-to-hospital",
+        "Medics rushed 45 people to two hospitals.",
+        [("45", W, 45, 45, EXACT)],
+    ),
+    ("taken-to-hospital", "Eight children were taken to hospital.", [("Eight", W, 8, 8, EXACT)]),
+    (
+        "no-reports-of",
+        "There were no immediate reports of injuries.",
+        [("no", W, 0, 0, EXACT)],
+    ),
+    (
+        "named-victims",
+        "Police have named 12 victims of the crash.",
+        [("12", K, 12, None, AT_LEAST)],
+    ),
+    (
+        "the-final-count",
+        "At least 40 people died in the fire. Officials expect the final count to be "
+        "no more than 45.",
+        [("At least 40", K, 40, None, AT_LEAST), ("no more than 45", K, None, 45, AT_MOST)],
+    ),
+    (
+        "another-recovered",
+        "Rescuers pulled 9 bodies from the river. Another dozen were recovered downstream.",
+        [("9", K, 9, 9, EXACT), ("Another dozen", K, 12, 12, APPROX)],
+    ),
+    (
+        "more-found",
+        "Police found 7 bodies in the house, and 3 more were found in the yard.",
+        [("7", K, 7, 7, EXACT), ("3", K, 3, 3, EXACT)],
+    ),
+    (
+        "toll-over-a-definite-number",
+        "The toll from the three storms stands at 214.",
+        [("214", K, 214, 214, EXACT)],
+    ),
+    (
+        "toll-then-missing",
+        "Ferry toll rises to 41, dozens still missing",
+        [("41", K, 41, 41, EXACT), ("dozens", M, 24, 99, VAGUE)],
+    ),
+    (
+        "infobox-continued-line",
+        "Casualties\nKilled\t12 soldiers\n\t4 police officers\nWounded\t30\n",
+        [("12", K, 12, 12, EXACT), ("4", K, 4, 4, EXACT), ("30", W, 30, 30, EXACT)],
+    ),
+    ("infobox-hostages", "Hostages\t48\n", [("48", CAP, 48, 48, EXACT)]),
+    (
+        "bold-label-gives-the-outcome",
+        "- **Missing:** relatives are still looking for 14 fishermen.",
+        [("14", M, 14, 14, EXACT)],
+    ),
+    (
+        "gap-needs-no-preposition-before",
+        "Officials said 12 people died and 40 homes burned, with 300 in the region without power.",
+        [("12", K, 12, 12, EXACT)],
+    ),
+    (
+        "conjunct-with-a-verb-of-its-own",
+        "The quake killed 300 people, and 40,000 people in 12 villages lost their homes.",
+        [("300", K, 300, 300, EXACT)],
+    ),
+    (
+        "fronted-part-of-the-dead",
+        "Of the dead, 32 were children, the ministry said.",
+        [("32", K, 32, 32, EXACT)],
+    ),
+    (
+        "among-the-injured-fronted",
+        "Among the injured, 12 were police officers.",
+        [("12", W, 12, 12, EXACT)],
+    ),
+    (
+        "treated-people",
+        "Clinics treated more than 300 people after the blast.",
+        [("more than 300", W, 300, None, MORE)],
+    ),
+    (
+        "confirm-is-a-floor",
+        "Police confirm 7 deaths in the tower.",
+        [("7", K, 7, None, AT_LEAST)],
+    ),
+    (
+        "front-matter-summary",
+        "---\ntitle: Flood report\nsummary: >\n  Floods in the valley killed 19 people.\n---\n\n"
+        "Text.",
+        [("19", K, 19, 19, EXACT)],
+    ),
 ]
 
 NOT_FIGURES: list[tuple[str, str]] = [
@@ -474,6 +676,17 @@ NOT_FIGURES: list[tuple[str, str]] = [
         "Experts said that had the levee failed, as many as 5,000 people might have drowned.",
     ),
     ("no-figure-published", "Injured: no consolidated figure has been published"),
+    ("age-of-the-dead", "Most of the dead were over 70, officials said."),
+    ("listed-things-as-missing", "He listed 5 reasons as missing from the report."),
+    ("treated-for-other-things", "The clinic treated 40 cases of flu after the flood deaths."),
+    ("held-for-questioning", "Police held 12 suspects for questioning after the deaths."),
+    ("carried-elsewhere", "The bus took 40 pupils to school after the deadly storm."),
+    ("gapped-own-clause", "The storm killed people, and 300 in the valley lost power."),
+    ("own-clause-after-a-cue", "Officials said the flood had spread, and 1,200 were evacuated."),
+    ("does-not-mean", "The 30 empty coffins did not mean that 30 people had died."),
+    ("another-not-recovered", "Another 200 were evacuated from the flooded town."),
+    ("no-report-published", "No report on the death toll has been released."),
+    ("arrest-with-aside", "One suspect, a 30-year-old man, was arrested after the killings."),
 ]
 
 
@@ -572,6 +785,36 @@ GROUPS: list[tuple[str, str, list[str | None]]] = [
         ["civilians", "civilians"],
     ),
     ("own-losses", "The militia put its own losses at 14 dead.", ["militia"]),
+    ("people-is-not-carried-on", "Flooding killed 30 people and injured 200.", ["people", None]),
+    ("more-refers-back", "Nine miners died and 4 more were injured.", ["miners", "miners"]),
+    ("part-named-in-aside", "Ten workers, three of them welders, died.", ["workers", "welders"]),
+    ("part-of-whom", "The blast killed 40 staff, 12 of whom were nurses.", ["staff", "nurses"]),
+    ("a-time-names-nobody", "The agency put the toll at 300 the same week.", [None]),
+    (
+        "affiliation",
+        "Two rescuers from the Civil Defence Agency died.",
+        ["rescuers from the Civil Defence Agency"],
+    ),
+    ("label-of-people", "Hostages: 30\n", ["Hostages"]),
+    ("table-rows-by-day", "| Date | Dead |\n|---|---|\n| 3 May | 40 |\n", [None]),
+    (
+        "conjunct-names-its-own",
+        "The blast killed 14 soldiers and 2 interpreters.",
+        ["soldiers", "interpreters"],
+    ),
+    ("fronted-part-named-by-complement", "Of the dead, 32 were children.", ["children"]),
+    ("passive-complement-names-nobody", "Eleven of the injured were flown out.", [None]),
+    (
+        "qualified-infobox-value",
+        "Casualties and losses\nBesiegers: about 90 killed, 200 wounded",
+        ["Besiegers", "Besiegers"],
+    ),
+    (
+        "people-not-carried-to-a-part",
+        "Clinics treated 300 people, 20 of them children.",
+        ["people", "children"],
+    ),
+    ("one-with-a-name", "Six gunmen died and one, Omar Ali, was captured.", ["gunmen", "gunmen"]),
 ]
 
 

@@ -166,6 +166,75 @@ SCOPES: list[tuple[str, str, date | None, list[Scope]]] = [
         None,
         [EVENT, EVENT, OTHER, OTHER, OTHER],
     ),
+    # --- a later date or time dates a count, not the deaths -------------------------------
+    ("count-on-a-later-day", "On 20 February the toll was put at 85.", FEB7, [EVENT]),
+    ("deaths-on-a-later-day", "On 20 February, 12 soldiers were killed.", FEB7, [OTHER]),
+    (
+        "bodies-recovered-later",
+        "Divers ended the search on 28 February with 112 bodies recovered.",
+        FEB7,
+        [EVENT],
+    ),
+    (
+        "count-before-the-event",
+        "On 1 February the toll stood at 40.",
+        FEB7,
+        [OTHER],
+    ),
+    (
+        "another-incident-on-a-later-day",
+        "The toll from the strike on the market on 20 February was 14.",
+        FEB7,
+        [OTHER],
+    ),
+    ("still-missing-later", "A year after the flood, 40 people were still missing.", FEB7, [EVENT]),
+    (
+        "killed-later",
+        "A year after the flood, a landslide killed 30 people.",
+        FEB7,
+        [OTHER],
+    ),
+    # --- how far a date reaches --------------------------------------------------------------
+    (
+        "later-clause-date",
+        "Officials said 12 soldiers were killed; the commander was tried in 2020.",
+        FEB7,
+        [EVENT],
+    ),
+    (
+        "opening-date-of-an-earlier-clause",
+        "In May 2019 rebels stormed the town; officials said 14 people died.",
+        FEB7,
+        [OTHER],
+    ),
+    (
+        "year-alone-when-the-event-has-no-year",
+        "QUITO, May 3 (Agency) - Floods killed 20 people on Monday.\n\nIn 2016, 600 people "
+        "died when the coast shook.",
+        None,
+        [EVENT, OTHER],
+    ),
+    # --- another incident and digests ---------------------------------------------------------
+    (
+        "new-incident-reaches-its-sentence",
+        "Ferry sinks\n\nA ferry sank, killing 40 passengers.\n\nSeparately, a drone strike "
+        "killed three men, the army said, adding that no civilians were hurt.",
+        FEB7,
+        [EVENT, OTHER, OTHER],
+    ),
+    (
+        "digest-numbered-sections",
+        "NEWS BRIEFING\n\n1. PERU\nFlood kills 30\n\nAt least 30 people died in floods.\n\n"
+        "2. CHILE\nFire kills 4\n\nFour firefighters died in a blaze.",
+        None,
+        [EVENT, EVENT, OTHER, OTHER],
+    ),
+    (
+        "inside-an-event-of-several-days",
+        "Date\t3–11 May 1921\n\nThe garrison lost 140 men by 9 May; 60 more died on 10 May.",
+        None,
+        [EVENT, EVENT],
+    ),
 ]
 
 
@@ -221,6 +290,13 @@ EVENT_DATES: list[tuple[str, str, date | None]] = [
         "---\ntitle: Flood toll\ndate: 2021-05-14\nupdated: 2021-05-14\n---\n\n"
         "The river rose on 9 May 2021 and 30 people died.",
         date(2021, 5, 9),
+    ),
+    (
+        "day-beside-the-incident",
+        "Mine blast toll final\n\nBy our staff · 2 December 2019\n\nThe final toll was "
+        "announced on Monday. Rescuers had worked since the blast at the mine on 12 October "
+        "2019. On 20 October the count reached 40.",
+        date(2019, 10, 12),
     ),
 ]
 

@@ -182,6 +182,46 @@ BLOCKS: list[tuple[str, str, list[tuple[BlockKind, str]]]] = [
             (BlockKind.PARAGRAPH, "Ten died."),
         ],
     ),
+    (
+        "numbered-capitals-line-is-a-heading",
+        "WORLD BRIEFING\n\n1. PERU\nFlood kills 30\n\nThirty people died.\n\n2. CHILE\nText.",
+        [
+            (BlockKind.TITLE, "WORLD BRIEFING"),
+            (BlockKind.HEADING, "PERU"),
+            (BlockKind.HEADING, "Flood kills 30"),
+            (BlockKind.PARAGRAPH, "Thirty people died."),
+            (BlockKind.HEADING, "CHILE"),
+            (BlockKind.PARAGRAPH, "Text."),
+        ],
+    ),
+    (
+        "numbered-list-stays-a-list",
+        "Intro paragraph that is long enough to be one.\n\n1. NATO\n2. UN\n",
+        [
+            (BlockKind.PARAGRAPH, "Intro paragraph that is long enough to be one."),
+            (BlockKind.LIST_ITEM, "NATO"),
+            (BlockKind.LIST_ITEM, "UN"),
+        ],
+    ),
+    (
+        "indented-line-continues-a-field",
+        "Deaths\t40 soldiers\n\t12 police officers\nInjured\t80\n",
+        [
+            (BlockKind.FIELD, "Deaths\t40 soldiers"),
+            (BlockKind.FIELD, "12 police officers"),
+            (BlockKind.FIELD, "Injured\t80"),
+        ],
+    ),
+    (
+        "front-matter-summary-is-a-paragraph",
+        "---\ntitle: Storm report\nsummary: >\n  The storm killed 9 people\n  on the coast.\n"
+        "---\n\nBody text.",
+        [
+            (BlockKind.TITLE, "Storm report"),
+            (BlockKind.PARAGRAPH, "The storm killed 9 people\n  on the coast."),
+            (BlockKind.PARAGRAPH, "Body text."),
+        ],
+    ),
 ]
 
 
@@ -217,6 +257,51 @@ def test_table_cells_are_fields_labelled_by_their_column() -> None:
         ("40", "Wounded"),
     ]
     assert {text[b.group_start : b.group_end] for b in fields} == {"Army"}
+
+
+def test_continued_field_line_keeps_the_label() -> None:
+    text = "Deaths\t40 soldiers\n\t12 police officers\n"
+    doc = doc_of(text)
+    fields = [b for b in doc.blocks if b.kind is BlockKind.FIELD]
+    starts = [b.label_start if b.label_start >= 0 else b.start for b in fields]
+    labels = [text[start : b.label_end].strip() for start, b in zip(starts, fields, strict=True)]
+    assert labels == ["Deaths", "Deaths"]
+
+
+def test_table_rows_by_date_name_no_victims_and_give_their_source() -> None:
+    text = "| Date | Dead | Source |\n|---|---|---|\n| 3 May | 40 | police |\n"
+    doc = doc_of(text)
+    (field,) = [b for b in doc.blocks if b.kind is BlockKind.FIELD]
+    assert field.group_start == -1
+    assert text[field.source_start : field.source_end] == "police"
+
+
+def test_bold_label_of_a_list_item_is_kept() -> None:
+    text = "- **Missing:** 14 fishermen\n"
+    doc = doc_of(text)
+    (item,) = doc.blocks
+    assert item.kind is BlockKind.LIST_ITEM
+    assert text[item.label_start : item.label_end] == "**Missing:**"
+
+
+def test_statement_title_names_its_author() -> None:
+    text = "Flood relief: Harbor Aid statement on the floods\n\nWe counted 14 deaths. Our staff..."
+    doc = doc_of(text)
+    assert doc.author is not None
+    assert text[doc.author[0] : doc.author[1]] == "Harbor Aid"
+
+
+def test_kind_of_statement_is_no_author() -> None:
+    doc = doc_of(
+        "Joint statement by Harbor Aid on the floods\n\nWe counted 14 deaths. Our staff..."
+    )
+    assert doc.author is not None
+    assert doc.text[doc.author[0] : doc.author[1]] == "Harbor Aid"
+
+
+def test_statement_title_without_first_person_names_no_author() -> None:
+    doc = doc_of("Police statement on the floods\n\nThe police counted 14 deaths.")
+    assert doc.author is None
 
 
 GROUP_LABELS: list[tuple[str, str, list[str]]] = [

@@ -2,16 +2,22 @@
 the date of the claim.
 
 Reporting cues of a sentence are found once: a reporting verb with its subject
-(``X said``, ``X was quoted as saying``, ``, X said.``, ``, said X``), ``according
-to X``, ``X, citing Y,``, ``Y told X``, ``X quoted Y as saying``, ``making claims
-of``, ``figures released by X``, a report as subject (``published estimates range
-from ...``).  A figure takes the nearest cue before it in its clause, else the
-nearest after it; a quotation takes the speaker outside it as a relay; a sentence
-with no cue continues the account of the sentence before it in its paragraph when
-the figure opens its main clause; a heading that names an account (``Government
-version``, ``The fire service: at least 12``) is the last resort.  Infobox lines take
-the source in their parenthesis and continue no account.  Headlines have no
-claimant.
+(``X said``, ``X was quoted as saying``, ``, X said.``, ``, said X``, ``X told the
+paper he believed``), ``according to X``, ``X, citing Y,``, ``Y told X``, ``X quoted Y
+as saying``, ``making claims of``, ``figures released by X``, ``X found that``, a
+report as subject (``published estimates range from ...``), a figure renamed as
+someone's count (``212, the ministry's latest figure``).  A figure takes the
+nearest cue before it in its clause, else the nearest after it up to a semicolon; a
+cue in brackets speaks only inside them; a quotation takes the speaker outside it as
+a relay.  A sentence with no cue continues the account of the sentence before it in
+its paragraph when the figure or a count opens its main clause and it does not move
+on in time; else a named organisation that did what the figure counts (``The coast
+guard pulled 12 bodies ...``) counts it first-hand; a heading that names an account
+(``Government version``, ``The fire service: at least 12``) is the last resort.
+Infobox lines take the source in their parenthesis, table rows their "Source"
+column, and continue no account.  Headlines have no claimant.  "We" is the
+organisation a statement speaks for, else the writers, whose own figures have no
+claimant; a surname alone is the full name the text gave first.
 """
 
 from __future__ import annotations
@@ -31,11 +37,14 @@ from tollbook.extract.lexicon import (
     FINITE_VERBS,
     GENERIC_LISTENERS,
     HEDGE_WORDS,
+    PERSONAL_TITLES,
     PREPOSITIONS,
     PRONOUNS,
     REPORT_NOUNS,
     REPORTING_VERBS,
+    TIME_NOUNS,
     TOLL_REPORTING_VERBS,
+    TRANSITIVE_VERBS,
     WEEKDAYS,
     word_set,
 )
@@ -54,6 +63,7 @@ _SKIP_BEFORE_VERB = word_set("""
     also later earlier then previously initially officially repeatedly publicly further
     separately subsequently now already first again reportedly has have had was were is
     are be been being been only just still since recently originally similarly likewise
+    could would might may can cannot not never n't did does do will
     """)
 _STOP_IN_SUBJECT = word_set("""
     than because that when while where if although though whereas unless until since
@@ -69,10 +79,7 @@ _ADVERBIAL_OPENERS = PREPOSITIONS | word_set("""
     initially previously subsequently finally thus hence nevertheless nonetheless
     indeed besides elsewhere today yesterday tonight last this next and but so
     """)
-_TIME_NOUNS = word_set(
-    """day days week weeks month months year years morning afternoon evening night weekend
-    hours time noon midnight midday nightfall dawn dusk daybreak"""
-)
+_TIME_NOUNS = TIME_NOUNS
 _PARTICIPLE_CUES = frozenset(
     [
         "saying",
@@ -134,6 +141,7 @@ _PLURAL_NOUN_MODIFIERS = word_set("""
 _GIVEN_BY = word_set("given released issued provided compiled published announced reported")
 _TIME_MODIFIERS = word_set("early late last this next mid the same following previous that")
 _OPENING_TOKENS = 6
+_POST_WINDOW = 12  # "..., X said in comments quoted by the radio station Y."
 _PARENTHESIS_WINDOW = 16
 _DATE_LEADS = word_set("on in by at late early since until then and as of")
 _TRAILING_TIME = word_set("late early on in at last this")
@@ -152,10 +160,29 @@ _MEMBER_NOUNS = word_set("""
 _OUTLET_NOUNS = word_set("""
     agency channel newspaper television broadcaster radio website outlet paper
     """)
+# What an organisation or a team publishes: "their study", "its survey".
+_WORK_NOUNS = word_set("""
+    study studies survey surveys review research paper report reports analysis estimate
+    estimates investigation findings
+    """)
 _TRAILING_REPORT_NOUNS = word_set("""
     breakdown report statement tally count update estimate assessment survey bulletin
     """)
 _NAME_PARTICLES = word_set("al el de da di du la le van von der bin ibn abu")
+_DOCUMENT_NOUNS = word_set("""
+    list report statement study document letter post tweet bulletin communique release
+    """)
+_APPOSITIVE_COUNTS = word_set("figure figures count tally total toll estimate estimates")
+_COUNT_HEADS = word_set("toll tolls number count tally total figure")
+_DEATH_NOUNS = word_set("deaths death killings fatalities casualties losses")
+_COUNT_QUALIFIERS = word_set("more than over at least about some nearly around almost up to")
+# Reporting verbs in -s that are never plural nouns: "..., the office says."
+_ONLY_VERBS = word_set("says tells adds insists warns explains believes admits alleges concludes")
+_FINDING_VERBS = word_set("found finds find showed shows show")
+_NO_SPEAKERS = frozenset(["none", "nobody", "no one", "no", "zero", "all", "some", "many"])
+_POSSESSIVES = word_set("its their his her our my your")
+_FIRST_PERSON = frozenset(["we", "us", "i", "me"])
+_OWN = ("our ", "my ")
 _CHAIN_VERBS = frozenset(["began", "begun", "continued", "went", "tried", "started", "to", "on"])
 
 
@@ -212,6 +239,9 @@ class _Reader:
     def span(self, first: int, last: int) -> Span:
         return self.toks[first].start, self.toks[last].end
 
+    def is_word(self, k: int) -> bool:
+        return 0 <= k < self.n and self.toks[k].kind is TokenKind.WORD
+
     def is_cap(self, k: int) -> bool:
         return 0 <= k < self.n and self.toks[k].text[:1].isupper()
 
@@ -235,8 +265,10 @@ def _chunk_back(r: _Reader, end: int) -> int:
     while j >= 0 and end - j < _SUBJECT_WINDOW:
         tok = r.toks[j]
         if tok.kind is TokenKind.PUNCT:
-            if tok.text in _QUOTES or tok.text in _CLOSERS:
+            if tok.text in _QUOTES or tok.text in _CLOSERS or tok.text in _EMPHASIS:
                 break
+            if tok.text == "-" and r.text(j - 1) and r.toks[j - 1].end < tok.start:
+                break  # "**3 May** - Police say": a spaced hyphen written for a dash
             j -= 1
             continue
         if j in r.date_tokens or tok.kind is TokenKind.URL:
@@ -380,6 +412,8 @@ def _subject(r: _Reader, verb: int, *, post: bool) -> tuple[Span | None, tuple[S
     while k >= 0 and (r.low(k) in _SKIP_BEFORE_VERB or r.low(k) in _CHAIN_VERBS):
         k -= 1
     k = _skip_time_back(r, k)
+    if k > 0 and r.low(k) in PRONOUNS and r.toks[k - 1].kind is TokenKind.WORD:
+        return r.span(k, k), ()  # "X told the paper he believed ...": "he" alone
     comma_before_verb = k >= 0 and r.text(k) == ","
     if comma_before_verb:
         k -= 1
@@ -539,8 +573,10 @@ def _trim(r: _Reader, first: int, last: int) -> Span | None:
         or r.toks[first].kind is TokenKind.PUNCT
     ):
         first += 1
-    while last >= first and r.toks[last].kind is TokenKind.PUNCT:
-        last -= 1
+    while last >= first and (
+        r.toks[last].kind is TokenKind.PUNCT or r.low(last) in _PREPOSITION_LIKE
+    ):
+        last -= 1  # "Amnesty's report of (30 June)": no dangling preposition
     # "X's report", "the military's official statement" -> X
     for k in range(first, last + 1):
         word = r.toks[k].text
@@ -564,6 +600,7 @@ def _trim(r: _Reader, first: int, last: int) -> Span | None:
         and r.toks[last - 1].kind is TokenKind.WORD
         and not r.low(last - 1).endswith(("ed", "al", "ary", "ial"))
         and r.low(last - 1) not in _PLURAL_NOUN_MODIFIERS
+        and r.low(last - 1) not in _POSSESSIVES  # "their survey": whose, not what
     ):
         last -= 1  # "a hospital breakdown" -> hospital
     if first > last:
@@ -623,6 +660,10 @@ def _listener(r: _Reader, k: int) -> Span | None:
         last -= 1
     while first <= last and r.low(first) in ("the", "a", "an"):
         first += 1
+    for x in range(first + 1, last + 1):
+        if r.low(x) in PRONOUNS:
+            last = x - 1  # "told the paper he believed": the listener ends there
+            break
     if first > last or (r.low(first) in GENERIC_LISTENERS and not r.is_cap(first)):
         return None
     if not any(r.is_cap(x) for x in range(first, last + 1)):
@@ -634,24 +675,49 @@ def _listener(r: _Reader, k: int) -> Span | None:
     return _trim(r, first, last)
 
 
-def _clause_subject(r: _Reader, before: int) -> Span | None:
+def _clause_subject(r: _Reader, before: int, start: int = 0) -> Span | None:
     """Subject of the sentence's main clause: the noun phrase before its first verb."""
-    first = 0
+    first = start
     # skip a leading adverbial chunk
-    comma = next((k for k in range(min(before, 12)) if r.text(k) == ","), -1)
-    if comma > 0 and _is_adverbial(r, 0, comma - 1):
+    comma = next((k for k in range(start, min(before, start + 12)) if r.text(k) == ","), -1)
+    if comma > start and _is_adverbial(r, start, comma - 1):
         first = comma + 1
     last = first - 1
     for k in range(first, min(before, first + 12)):
         lw = r.low(k)
         if r.toks[k].kind is not TokenKind.WORD or lw in AUXILIARIES:
             break
-        if (lw in REPORTING_VERBS or lw.endswith("ed")) and not r.is_cap(k):
+        if (
+            (lw in REPORTING_VERBS or lw in FINITE_VERBS or lw.endswith("ed"))
+            and not r.is_cap(k)
+            and not (k > first and r.low(k + 1) == "by")  # "a team led by X": one phrase
+        ):
             break  # "the Department of State said": a capitalized "State" is a name
         if lw in ("have", "has", "had", "will", "would", "may", "might"):
             break
         last = k
-    return _trim(r, first, last) if last >= first else None
+    if last < first:
+        return None
+    named = _appositive_name(r, last + 1)
+    if named is not None and not _is_name(r, first, last):
+        return named  # "The anthropologist who led the survey, Jane Roe, has said"
+    return _trim(r, first, last)
+
+
+def _appositive_name(r: _Reader, k: int) -> Span | None:
+    """A name between commas after the subject, before its verb: ``, Jane Roe, said``."""
+    open_comma = next((x for x in range(k, min(r.n, k + 12)) if r.text(x) == ","), -1)
+    if open_comma < 0:
+        return None
+    close = next(
+        (x for x in range(open_comma + 1, min(r.n, open_comma + 6)) if r.text(x) == ","), -1
+    )
+    if close < 0 or not _is_name(r, open_comma + 1, close - 1):
+        return None
+    after = r.low(close + 1)
+    if after in AUXILIARIES or after in REPORTING_VERBS or after in FINITE_VERBS:
+        return r.span(open_comma + 1, close - 1)
+    return None
 
 
 def _is_post(r: _Reader, verb: int) -> bool:
@@ -659,7 +725,7 @@ def _is_post(r: _Reader, verb: int) -> bool:
 
     The verb then ends its clause, followed at most by a short adverbial
     (``on Monday``, ``in a statement``, ``told the agency``)."""
-    for j in range(verb + 1, min(r.n, verb + 7)):
+    for j in range(verb + 1, min(r.n, verb + _POST_WINDOW)):
         tok = r.toks[j]
         lw = tok.lower
         if tok.kind is TokenKind.PUNCT:
@@ -674,7 +740,13 @@ def _is_post(r: _Reader, verb: int) -> bool:
             return False
         if lw in AUXILIARIES or lw in ("may", "might", "could", "would", "will", "can"):
             return False
-        if lw in REPORTING_VERBS and not r.is_cap(j):
+        if (
+            lw in REPORTING_VERBS
+            and not r.is_cap(j)
+            and r.low(j + 1) != "by"  # "said in remarks quoted by X" stays a closing cue
+            and r.low(j - 1) not in _PREPOSITION_LIKE  # "said in comments": a noun
+            and r.low(j - 1) not in ("a", "an", "the")
+        ):
             return False
     return verb + 1 >= r.n
 
@@ -735,7 +807,8 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
                 cues.append(Cue(k, speaker, post=True))
             k = last + 1
             continue
-        if lw not in REPORTING_VERBS or (tok.text[:1].isupper() and k > 0):
+        finding = lw in _FINDING_VERBS and r.low(k + 1) == "that"  # "the inquiry found that"
+        if (lw not in REPORTING_VERBS and not finding) or (tok.text[:1].isupper() and k > 0):
             k += 1
             continue
         cue = _verb_cue(r, k)
@@ -780,9 +853,9 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
         k += 1
-    subject = _report_subject(r)
-    if subject is not None:
-        cues.append(subject)
+    extra = [c for c in (_report_subject(r), *_appositive_figures(r)) if c is not None]
+    if extra:
+        cues.extend(extra)
         cues.sort(key=lambda c: c.position)
     # an "according to X" after a speaker's own cue relays that speaker
     out = []
@@ -793,6 +866,24 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
         else:
             out.append(cue)
             spoken = True
+    return out
+
+
+def _appositive_figures(r: _Reader) -> list[Cue]:
+    """``212, the ministry's latest figure``: a figure renamed as someone's count."""
+    out = []
+    for k in range(2, r.n - 1):
+        word = r.text(k)
+        if not word.endswith(("'s", "’s")) or len(word) < 4:
+            continue
+        first = k
+        while first > 1 and first > k - 4 and r.is_word(first - 1) and r.low(first - 1) != "the":
+            first -= 1
+        opener = first - 1 - (r.low(first - 1) == "the")
+        if r.text(opener) != "," or r.toks[opener - 1].kind is not TokenKind.NUM:
+            continue
+        if any(r.low(x) in _APPOSITIVE_COUNTS for x in range(k + 1, min(r.n, k + 4))):
+            out.append(Cue(k, (r.toks[first].start, r.toks[k].end - 2), post=True))
     return out
 
 
@@ -847,9 +938,21 @@ def _date_before(r: _Reader, k: int) -> DateMention | None:
     if k - first <= 4 or (
         first <= _OPENING_TOKENS
         and all(r.low(x) in _DATE_LEADS or r.toks[x].kind is TokenKind.PUNCT for x in range(first))
+        and not any(r.text(x) == ";" for x in range(first, k))  # "In 2005 X attacked; Y said"
     ):
         return when
     return None
+
+
+def _count_follows(r: _Reader, k: int) -> bool:
+    """Whether a count of people in digits starts at token ``k`` (a qualifier before
+    it): ``admitted 85 wounded``, not ``admitted 40 deaths``."""
+    for j in range(k, min(r.n, k + 4)):
+        if r.toks[j].kind is TokenKind.NUM:
+            return r.low(j + 1) not in _DEATH_NOUNS
+        if r.low(j) not in _COUNT_QUALIFIERS:
+            return False
+    return False
 
 
 def _verb_cue(r: _Reader, k: int) -> Cue | None:
@@ -876,6 +979,8 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
         return None  # "20 are said to have died": a hedge, not a speaker
     if lw in ("named", "called") and r.is_cap(k + 1):
         return None  # "an informant named X"
+    if lw.startswith("admit") and _count_follows(r, k + 1):
+        return None  # "two hospitals admitted 85 wounded": admission, not a confession
     if lw == "state" and (r.is_cap(k - 1) or r.text(k + 1) in (",", ".", ";", ")")):
         return None  # a noun: "in neighbouring Kano state, according to ..."
     if lw in TOLL_REPORTING_VERBS and not any(
@@ -883,10 +988,17 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
         for x in range(k + 1, min(r.n, k + 6))
     ):
         return None
-    if lw.endswith("s") and (
-        prev.endswith("ed") or prev in _PLURAL_NOUN_MODIFIERS or r.text(k + 1) in (",", ".", ";")
+    if (
+        lw.endswith("s")
+        and lw not in _ONLY_VERBS
+        and (
+            prev.endswith("ed")
+            or prev in _PLURAL_NOUN_MODIFIERS
+            or r.text(k + 1) in (",", ".", ";")
+            or nxt == "of"
+        )
     ):
-        return None  # a noun: "published estimates", "early reports", "hospital records,"
+        return None  # a noun: "published estimates", "early reports", "estimates of"
     if lw in ("making",) and nxt not in ("claims", "claim"):
         return None
     if prev == "making":
@@ -902,7 +1014,8 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
     if lw in _PARTICIPLE_CUES:
         if prev == "as":
             return None  # "quoted as saying": the quoting verb is the cue
-        if r.text(k - 1) == "," or k == 0:
+        if r.text(k - 1) == "," or k == 0 or prev in _DOCUMENT_NOUNS:
+            # "X issued a statement naming 9 victims": X names them through it
             return Cue(k, _clause_subject(r, k), date=when)
         # "with some posts on social media making claims of ...": the absolute subject
         first = _chunk_back(r, k - 1)
@@ -930,6 +1043,8 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
             return Cue(k, span, post=True, date=when)
     post = _is_post(r, k)
     span, relays = _subject(r, k, post=post)
+    if span is not None and r.doc.text[span[0] : span[1]].lower() in _NO_SPEAKERS:
+        span = None  # "Missing: none reported": a count, nobody who reports
     if span is None and not post:
         return None
     if lw in ("told", "tells", "telling"):
@@ -1022,7 +1137,19 @@ class _Attributor:
             return Claim(None, None, via, cue.date)
         word = self.text(cue.speaker)
         if word.lower() in PRONOUNS:
+            earlier = [
+                c
+                for c in self.table(sentence).speakers
+                if c.position < cue.position
+                and c.speaker is not None
+                and self.text(c.speaker).lower() not in PRONOUNS
+            ]
+            if earlier:
+                # "X told the paper he believed ...": the speaker named before
+                return self.claim_of(sentence, earlier[-1])
             before = self.account(sentence - 1)
+            if before.claimant is None:
+                before = self._previous_subject(sentence)  # "The board said ... It found"
             if before.claimant is not None:
                 return Claim(
                     before.claimant, before.span, (*before.via, *via), cue.date or before.date
@@ -1040,7 +1167,7 @@ class _Attributor:
         if len(words) < 2 or words[0].lower() not in ("its", "their"):
             return None
         head = words[-1].lower()
-        if head not in _MEMBER_NOUNS and head not in _OUTLET_NOUNS:
+        if head not in _MEMBER_NOUNS and head not in _OUTLET_NOUNS and head not in _WORK_NOUNS:
             return None
         via = (" ".join(words[1:]),) if head in _OUTLET_NOUNS else ()
         subject = _clause_subject(self.reader(sentence), len(self.doc.tokens(sentence)))
@@ -1054,8 +1181,22 @@ class _Attributor:
         if before.claimant is None or not self.same_section(sentence, sentence - 1):
             before = self.heading_claim(sentence)
         if before.claimant is None:
+            before = self._previous_subject(sentence)
+        if before.claimant is None:
             return None
         return Claim(before.claimant, before.span, via)
+
+    def _previous_subject(self, sentence: int) -> Claim:
+        """``A team led by X surveyed 900 families. Their survey estimated ...``:
+        the subject of the sentence before, in the same paragraph."""
+        doc = self.doc
+        if sentence < 1 or doc.sentences[sentence].block != doc.sentences[sentence - 1].block:
+            return _NO_CLAIM
+        r = self.reader(sentence - 1)
+        subject = _clause_subject(r, r.n)
+        if subject is None or self.text(subject).lower() in PRONOUNS:
+            return _NO_CLAIM
+        return Claim(self.text(subject), subject)
 
     def same_section(self, a: int, b: int) -> bool:
         doc = self.doc
@@ -1086,7 +1227,9 @@ class _Attributor:
                 base = own
                 break
             opens_quote = self.doc.quote_at(self.doc.sentences[s].start) is not None
-            if not opens_quote and (s not in self.with_figures or not self._continues(s)):
+            if not opens_quote and (
+                s not in self.with_figures or not self._continues(s, self.first_figure[s])
+            ):
                 # a sentence with no figure, or whose figure starts an account of its
                 # own ("In March, a similar attack killed 14"), carries no account on
                 self.accounts[s] = _NO_CLAIM
@@ -1229,6 +1372,8 @@ class _Attributor:
         if claim is None:
             claim = self._label_claim(cand.sentence)
         if claim is None:
+            claim = self._column_claim(cand.sentence)
+        if claim is None:
             return _NO_CLAIM
         if claim.claimant == _SAME_SOURCE:
             before = self.field_claims.get(cand.sentence - 1)
@@ -1264,6 +1409,23 @@ class _Attributor:
             via = (doc.text[toks[stop + 2].start : toks[close - 1].end],)
         span = (toks[first].start, toks[last].end)
         return Claim(doc.text[span[0] : span[1]], span, via)
+
+    def _column_claim(self, sentence: int) -> Claim | None:
+        """A table row's cell under its "Source" column (``army, final search`` ->
+        ``army``)."""
+        block = self.doc.block_of(sentence)
+        if block.source_start < 0:
+            return None
+        text = self.doc.text
+        start, end = block.source_start, block.source_end
+        comma = text.find(",", start, end)
+        if comma > start:
+            end = comma
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if text.startswith(("the ", "The "), start, end):
+            start += 4
+        return Claim(text[start:end], (start, end)) if start < end else None
 
     def _label_claim(self, sentence: int) -> Claim | None:
         """``Previous tolls from the governor: 45``: a source named in the label."""
@@ -1354,8 +1516,9 @@ class _Attributor:
             and not self.table(sentence).speakers
         )
 
-    def _continues(self, sentence: int) -> bool:
-        """Whether a sentence with no cue goes on with the account before it."""
+    def _continues(self, sentence: int, p: int) -> bool:
+        """Whether a sentence with no cue goes on with the account of the sentence
+        before it, in the same paragraph (or quotation), for its figure at token ``p``."""
         doc = self.doc
         return (
             sentence > 0
@@ -1365,32 +1528,90 @@ class _Attributor:
             )
             and self.same_section(sentence, sentence - 1)
             and not doc.is_headline(sentence - 1)
-            and self.main_clause(sentence).opens(self.first_figure[sentence])
+            and self._goes_on(sentence, p)
+        )
+
+    def _goes_on(self, sentence: int, p: int) -> bool:
+        """Whether the figure at ``p`` or a count (``The official number of injured
+        stood at 120``) is what the main clause is about, and the sentence does not open
+        at a new time (``In early March the toll was put at ...``: another report)."""
+        r = self.reader(sentence)
+        if _opens_with_time(r):
+            return False
+        if self.main_clause(sentence).opens(p):
+            return True
+        # a count continues the account unless it is dated or moves on ("The
+        # announced toll had stood at 40 on Monday", "was later raised to 50")
+        return _count_subject(r) and not any(
+            k in r.date_tokens
+            or r.low(k) in WEEKDAYS
+            or r.low(k) in _TIME_NOUNS
+            or r.low(k) in _MOVES_ON
+            for k in range(r.n)
         )
 
     def continued(self, sentence: int, p: int) -> Claim:
-        """The account a sentence with no cue of its own goes on with: the one before
-        it in the same paragraph, when the figure opens the sentence's main clause
-        (``The remaining 23 ...``, ``In X itself, 18 people died``) and the sentence
-        does not move on in time (``was later revised to``); else the heading's."""
-        doc = self.doc
-        if (
-            sentence > 0
-            and (
-                doc.sentences[sentence].block == doc.sentences[sentence - 1].block
-                or self._quotes_unattributed(sentence)
-            )
-            and self.same_section(sentence, sentence - 1)
-            and not doc.is_headline(sentence - 1)
-            and self.main_clause(sentence).opens(p)
-        ):
+        """The claim of a figure whose sentence has no cue: the account before it in
+        the same paragraph, when the figure or a count opens the main clause (``The
+        remaining 23 ...``, ``In X itself, 18 people died``) and the sentence does not
+        move on in time (``was later revised to``); else a named organisation that did
+        what it counts; else the heading's account."""
+        if self._continues(sentence, p):
             before = self.account(sentence - 1)
             if before.claimant is not None:
                 return before
-        return self.heading_claim(sentence)
+        agent = self.agent_claim(sentence, p)
+        return agent if agent.claimant is not None else self.heading_claim(sentence)
+
+    def agent_claim(self, sentence: int, p: int) -> Claim:
+        """``The coast guard pulled 12 bodies from the sea``, ``The city ambulance
+        service took 20 patients to hospital``: a named organisation that did what the
+        figure counts, with no one reporting it, counts it first-hand.  (A casualty
+        verb's subject, ``The army killed 12``, is the killer, no source.)"""
+        doc = self.doc
+        r = self.reader(sentence)
+        block = doc.block_of(sentence)
+        start = 0
+        if block.label_end > 0 and doc.sentences[sentence].start < block.label_end:
+            start = next((k for k in range(r.n) if r.toks[k].start >= block.label_end), r.n)
+            while start < r.n and r.toks[start].kind is TokenKind.PUNCT:
+                start += 1
+        subject = _clause_subject(r, p, start)
+        if subject is None:
+            return _NO_CLAIM
+        words = [w for w in self.text(subject).split() if w.lower() not in _NAME_LEADS]
+        if len(words) < 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+            return _NO_CLAIM  # a name of two words or more, no sentence-initial capital
+        verb = bisect.bisect_left(r.toks, subject[1], key=lambda t: t.start)
+        if any(r.low(x) in TRANSITIVE_VERBS or r.low(x) in REPORTING_VERBS for x in range(verb, p)):
+            return _NO_CLAIM
+        return Claim(self.text(subject), subject)
 
 
 _MOVES_ON = word_set("later subsequently afterwards afterward eventually since")
+_TIME_OPENERS = word_set("on in by at during late early later after before until")
+
+
+def _opens_with_time(r: _Reader) -> bool:
+    """A sentence that opens with a time: ``In early March``, ``On 9 May``,
+    ``Late on Friday``, ``In the afternoon``."""
+    if r.low(0) not in _TIME_OPENERS:
+        return False
+    for k in range(1, min(r.n, 6)):
+        if k in r.date_tokens or r.low(k) in WEEKDAYS or r.low(k) in _TIME_NOUNS:
+            return True
+        if r.toks[k].kind is not TokenKind.WORD or r.low(k) in AUXILIARIES:
+            return False
+    return False
+
+
+def _count_subject(r: _Reader) -> bool:
+    """A main clause about a count: ``The official number of injured stood at ...``."""
+    start = 0
+    comma = next((x for x in range(min(r.n, 12)) if r.text(x) == ","), -1)
+    if comma > 0 and _is_adverbial(r, 0, comma - 1):
+        start = comma + 1
+    return any(r.low(x) in _COUNT_HEADS for x in range(start, min(r.n, start + 4)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1444,11 +1665,27 @@ _CLAUSE_OPENERS = word_set(
 )
 
 
+def _brackets(toks: list[Token]) -> list[int]:
+    """For each token, where the innermost bracket holding it opens, -1 outside."""
+    out = []
+    opened: list[int] = []
+    for k, tok in enumerate(toks):
+        if tok.text == "(":
+            opened.append(k)
+        out.append(opened[-1] if opened else -1)
+        if tok.text == ")" and opened:
+            opened.pop()
+    return out
+
+
 class _CueTable:
     """The cues of one sentence indexed by position, so that each figure finds its
     cue by bisection rather than by reading every cue."""
 
     def __init__(self, cues: list[Cue], toks: list[Token]) -> None:
+        self.breaks = [k for k, t in enumerate(toks) if t.text in (",", ";", "(", ")")]
+        self.semicolons = [k for k in self.breaks if toks[k].text == ";"]
+        self.brackets = _brackets(toks)
         self.speakers = [c for c in cues if not c.relay_only and (c.speaker or c.relays)]
         self.speaker_positions = [c.position for c in self.speakers]
         self.speaker_chars = [toks[c.position].start for c in self.speakers]
@@ -1461,14 +1698,42 @@ class _CueTable:
         (``..., X said.``), else the last before it."""
         top = len(self.speakers) if hi is None else hi
         i = bisect.bisect_left(self.speaker_positions, p, lo, top)
-        before = self.speakers[i - 1] if i > lo else None
+        # a cue inside brackets speaks only for what the brackets hold
+        b = i - 1
+        while b >= max(lo, i - _CUE_SCAN) and not self._reaches(self.speakers[b], p):
+            b -= 1
+        before = self.speakers[b] if b >= max(lo, i - _CUE_SCAN) else None
+        following = [c for c in self.speakers[i : min(top, i + _CUE_SCAN)] if self._reaches(c, p)]
+        after = following[0] if following else None
+        if (
+            before is not None
+            and before.either
+            and after is not None
+            and (after.post or after.either)
+            and self._broken(before.position, p)
+            and not self._broken(p, after.position)
+        ):
+            # "40 dead according to X, and 25 according to Y": Y, in the figure's clause
+            return after
         if before is not None and (not before.post or before.either):
             return before
-        for k in range(i, min(top, i + _CUE_SCAN)):
-            cue = self.speakers[k]
+        for cue in following:
+            if self._broken(p, cue.position, clause=True):
+                break  # "X took 20 patients to hospital; ..., according to Y"
             if cue.post or cue.either:
                 return cue
         return before
+
+    def _reaches(self, cue: Cue, p: int) -> bool:
+        bracket = self.brackets[cue.position]
+        return bracket < 0 or bracket == self.brackets[p]
+
+    def _broken(self, a: int, b: int, *, clause: bool = False) -> bool:
+        """Whether a comma, semicolon or bracket (with ``clause``, a semicolon) stands
+        between tokens ``a`` and ``b``."""
+        marks = self.semicolons if clause else self.breaks
+        i = bisect.bisect_right(marks, a)
+        return i < len(marks) and marks[i] < b
 
 
 def _stance(doc: Doc, cand: Candidate) -> Stance:
@@ -1510,17 +1775,84 @@ def _claim_date(doc: Doc, mention: DateMention | None) -> date | None:
     return resolve(mention, doc.event_date, fallback)
 
 
+_FULL_NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]* ){1,3}[A-Z][\w'’-]*")
+_NAME_LEADS = word_set("the a an on in at by for of and but as")
+
+
+def _name_index(doc: Doc) -> dict[str, Span]:
+    """For each surname, where the text first gives it with a given name: one pass."""
+    text = doc.text
+    index: dict[str, Span] = {}
+    for m in _FULL_NAME_RE.finditer(text):
+        words = m.group().split()
+        start = m.start()
+        while words and (
+            words[0].lower().rstrip(".") in PERSONAL_TITLES or words[0].lower() in _NAME_LEADS
+        ):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if len(words) >= 2:
+            index.setdefault(words[-1].lower(), (start, m.end()))
+    return index
+
+
+def _surname(claim: Claim) -> str | None:
+    """The claimant as a surname alone, a title before it or not (``Mr Smith``)."""
+    if claim.claimant is None:
+        return None
+    words = claim.claimant.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in PERSONAL_TITLES:
+        words = words[1:]
+    word = words[0]
+    if len(words) != 1 or not word[:1].isupper() or word.isupper() or word.lower() in PRONOUNS:
+        return None  # not "DPR" or "UN": an acronym is no surname
+    return word
+
+
+def _full_name(doc: Doc, claim: Claim, names: dict[str, Span] | None) -> Claim:
+    """A person named by surname alone (``Kovac``, ``Mr Smith``) after the text
+    gave the full name (``Anna Kovac``): the full name, as first written."""
+    surname = _surname(claim)
+    if names is None or surname is None or claim.span is None:
+        return claim
+    span = names.get(surname.lower())
+    if span is None or span[0] >= claim.span[0]:
+        return claim
+    return Claim(doc.text[span[0] : span[1]], span, claim.via, claim.date)
+
+
+def _in_own_voice(doc: Doc, cand: Candidate, claim: Claim) -> Claim:
+    """In an organisation's statement, what the text says with no source, or says
+    as "we" (``we reported``, ``our review counted``), the organisation claims; in
+    any other text "we" are its writers, and the text itself asserts it."""
+    if doc.is_headline(cand.sentence):
+        return claim
+    name = claim.claimant.lower() if claim.claimant else None
+    if name is not None and name not in _FIRST_PERSON and not name.startswith(_OWN):
+        return claim
+    if doc.author is None:
+        # the writers' own voice: the text itself asserts it
+        return claim if name is None else Claim(None, None, claim.via, claim.date)
+    start, end = doc.author
+    return Claim(doc.text[start:end], doc.author, claim.via, claim.date)
+
+
 def attribute(doc: Doc) -> None:
     """Pipeline component: claimant, relays, stance, hedge and claim date of every candidate."""
     attributor = _Attributor(doc)
     publisher = doc.publisher.lower() if doc.publisher else None
     head: tuple[int, Claim] | None = None  # the last figure's sentence and claim
+    names: dict[str, Span] | None = None
     for cand in doc.candidates:
         if cand.subcount and head is not None and head[0] == cand.sentence:
             claim = head[1]  # a part of a total is claimed with the total
         else:
             claim = attributor.claim_for(cand)
         head = (cand.sentence, claim)
+        claim = _in_own_voice(doc, cand, claim)
+        if names is None and _surname(claim) is not None:
+            names = _name_index(doc)  # built once, on the first surname alone
+        claim = _full_name(doc, claim, names)
         via = tuple(
             v
             for v in claim.via

@@ -29,11 +29,11 @@ DATE_RE = re.compile(
     # 2018-02-14
     rf"(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])\b"
     # 7 February 2018, 12 and 13 February, 7-8 Feb., 14 February, 2018
-    rf"|(?P<d1>{_DAY}){_ORD}(?:\s*(?:and|to|-|–|—)\s*{_DAY}{_ORD})?(?:\s+of)?\s+"
+    rf"|(?P<d1>{_DAY}){_ORD}(?:\s*(?:and|to|-|–|—)\s*(?P<e1>{_DAY}){_ORD})?(?:\s+of)?\s+"
     rf"(?P<m1>{_MONTH})\b\.?(?:,?\s+(?P<y1>{_YEAR})\b)?"
     # February 7, Feb. 7, 2018, February 12-13
     rf"|(?P<m2>{_MONTH})\b\.?\s+(?P<d2>{_DAY}){_ORD}\b(?!\s*(?:%|[,.]\d))"
-    rf"(?:\s*(?:-|–)\s*{_DAY}\b)?(?:,?\s+(?P<y2>{_YEAR})\b)?"
+    rf"(?:\s*(?:-|–)\s*(?P<e2>{_DAY})\b)?(?:,?\s+(?P<y2>{_YEAR})\b)?"
     # February 2017, March of 2018
     rf"|(?P<m3>{_MONTH})\b\.?,?\s+(?:of\s+)?(?P<y3>{_YEAR})\b"
     # October (a bare month, capitalized; "May" only after a preposition)
@@ -51,15 +51,17 @@ def _month(name: str) -> int:
 
 def parse_date(m: re.Match[str], text: str) -> DateMention:
     g = m.groupdict()
-    year = month = day = None
+    year = month = day = last_day = None
     if g["iy"]:
         year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
     elif g["m1"]:
         month, day = _month(g["m1"]), int(g["d1"])
         year = int(g["y1"]) if g["y1"] else None
+        last_day = int(g["e1"]) if g["e1"] else None
     elif g["m2"]:
         month, day = _month(g["m2"]), int(g["d2"])
         year = int(g["y2"]) if g["y2"] else None
+        last_day = int(g["e2"]) if g["e2"] else None
     elif g["m3"]:
         month, year = _month(g["m3"]), int(g["y3"])
     elif g["m4"] or g["m5"]:
@@ -68,7 +70,10 @@ def parse_date(m: re.Match[str], text: str) -> DateMention:
         year = int(g["y4"])
     lead = _LEAD_RE.search(text, max(0, m.start() - 12), m.start())
     word = lead.group(1).lower() if lead else ""
-    return DateMention(m.start(), m.end(), year, month, day, word if word in _LEADS else "")
+    if last_day is not None and (day is None or last_day <= day):
+        last_day = None
+    lead_word = word if word in _LEADS else ""
+    return DateMention(m.start(), m.end(), year, month, day, lead_word, last_day)
 
 
 def find_dates(doc: Doc) -> None:

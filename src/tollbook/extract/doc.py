@@ -36,6 +36,8 @@ class Block:
     label_start: int = -1  # FIELD: where the label starts, when not at ``start``
     group_start: int = -1  # FIELD in a table: the row's first cell names the victims
     group_end: int = -1
+    source_start: int = -1  # FIELD in a table: the row's cell under a "Source" column
+    source_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ class DateMention:
     month: int | None
     day: int | None
     lead: str  # the preposition right before it ("on", "since", ...), lower case
+    last_day: int | None = None  # "3-11 May": the day a span of days ends
 
     @property
     def precision(self) -> DatePrecision:
@@ -117,12 +120,14 @@ class Doc:
 
     text: str
     event_date: date | None = None
+    event_end: date | None = None  # the last day of an event that spans days ("3-11 May")
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quotation spans
     dates: list[DateMention] = field(default_factory=list)
     reference_date: date | None = None  # from front matter, when given
     publisher: str | None = None  # from a dateline "CITY (OUTLET) -"
+    author: tuple[int, int] | None = None  # the organisation a first-person statement speaks for
     event_day: tuple[int | None, int | None] | None = None  # (month, day) when no year is known
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence
     candidates: list[Candidate] = field(default_factory=list)

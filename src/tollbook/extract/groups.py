@@ -10,11 +10,12 @@ refers back (``80 troops were killed and 200 wounded``, ``another 12``).
 
 from __future__ import annotations
 
-from tollbook.extract.doc import Candidate, Doc
+from tollbook.extract.doc import Block, BlockKind, Candidate, Doc
 from tollbook.extract.lexicon import (
     AUXILIARIES,
     DETERMINERS,
     FINITE_VERBS,
+    PEOPLE_NOUNS,
     PREPOSITIONS,
     REPORTING_VERBS,
     SUBORDINATORS,
@@ -24,6 +25,8 @@ from tollbook.extract.tokens import Token, TokenKind
 _SIDE_WINDOW = 8
 _SAME_KIND_BEFORE = frozenset(["another", "further", "remaining", "more", "of"])
 _OWN_LOSSES = frozenset(["losses", "dead", "casualties", "toll", "fatalities"])
+_MORE = frozenset(["more", "others", "other", "further", "additional"])
+_GENERIC_PEOPLE = frozenset(["people", "persons", "person", "individuals"])
 
 
 def _side_or_among(doc: Doc, sentence: int, predicate: int) -> tuple[int, int] | None:
@@ -66,13 +69,18 @@ def _shares_group(doc: Doc, cand: Candidate) -> bool:
     toks = doc.tokens(cand.sentence)
     m = cand.mention
     before = toks[m.first - 1].lower if m.first > 0 else ""
-    after = toks[m.last + 1].lower if m.last + 1 < len(toks) else ""
     if cand.subcount:
         return before in ("including", "incl", "among")
     if cand.predicate < 0 or cand.predicate == m.last + 1:
         return True
-    # "another 12 were unaccounted for", "a total of 30 had died", "60 who were wounded"
-    return before in _SAME_KIND_BEFORE or after in ("who", "whom")
+    # "another 12 were unaccounted for", "a total of 30 had died", "60 who were wounded",
+    # "18 more were wounded", "and one, a local man, was captured": no noun of its own
+    k = m.last + 1
+    while k < len(toks) and toks[k].lower in _MORE:
+        k += 1
+    nxt = toks[k].text.lower() if k < len(toks) else ""
+    same_kind = k > m.last + 1 or nxt in (",", "who", "whom")
+    return before in _SAME_KIND_BEFORE or same_kind
 
 
 def _pronoun_of(doc: Doc, cand: Candidate) -> bool:
@@ -127,6 +135,29 @@ def _subject_span(toks: list[Token], limit: int) -> tuple[int, int] | None:
     return toks[first].start, toks[last].end
 
 
+def _people_label(doc: Doc, block: Block) -> tuple[int, int] | None:
+    """An infobox label that is a word for people (``Hostages: 30``) names them."""
+    start = block.label_start if block.label_start >= 0 else block.start
+    label = doc.text[start : block.label_end]
+    words = label.split()
+    if not words or len(words) > 3:
+        return None
+    last = words[-1].strip(":=|*").lower()
+    if last not in PEOPLE_NOUNS:
+        return None
+    stripped = label.rstrip().rstrip(":=|*").rstrip()
+    return start + len(label) - len(label.lstrip()), start + len(stripped)
+
+
+def _names_victims(doc: Doc, group: tuple[int, int] | None) -> bool:
+    """Whether a group says who the victims are: ``people`` alone does not, so a
+    figure that leaves its noun out (``80 people were killed and 200 wounded``)
+    names nobody, while ``80 soldiers were killed and 200 wounded`` names soldiers."""
+    if group is None:
+        return False
+    return doc.text[group[0] : group[1]].strip().lower() not in _GENERIC_PEOPLE
+
+
 def assign_groups(doc: Doc) -> None:
     """Pipeline component: fill missing groups from the context of the sentence."""
     previous_group: tuple[int, int] | None = None
@@ -140,6 +171,8 @@ def assign_groups(doc: Doc) -> None:
         block = doc.block_of(cand.sentence)
         if block.group_start >= 0 and block.group_end > block.group_start:
             field_group = (block.group_start, block.group_end)
+        elif block.kind is BlockKind.FIELD and block.label_end > 0:
+            field_group = _people_label(doc, block)
         if cand.group is None and cand.predicate >= 0:
             cand.group = _side_or_among(doc, cand.sentence, cand.predicate)
         if cand.group is None:
@@ -149,11 +182,12 @@ def assign_groups(doc: Doc) -> None:
             and last_named is not None
             and cand.sentence - last_named[0] <= 1
             and _pronoun_of(doc, cand)
+            and _names_victims(doc, last_named[1])
         ):
             cand.group = last_named[1]
         if cand.group is None:
             cand.group = _owner_group(doc, cand)
-        if cand.group is None and _shares_group(doc, cand):
+        if cand.group is None and _shares_group(doc, cand) and _names_victims(doc, previous_group):
             cand.group = previous_group
         if cand.group is not None and not cand.subcount:
             previous_group = cand.group

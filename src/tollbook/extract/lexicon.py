@@ -185,6 +185,13 @@ IDENTIFIER_BEFORE = word_set(
     tower pier berth runway interstate road street aged age ages year years
     """
 )
+# Nouns of time: "the same day", "late on Friday night".
+TIME_NOUNS = word_set(
+    """
+    day days week weeks month months year years morning afternoon evening night weekend
+    hours time noon midnight midday nightfall dawn dusk daybreak
+    """
+)
 MONEY_BEFORE = word_set(
     """
     $ € £ ¥ ₽ us$ usd eur # №
@@ -225,6 +232,15 @@ THING_NOUNS = word_set(
     shelters schools mosques churches survivors survivor evacuees evacuee refugees
     cattle livestock sheep cows goats camels horses animals birds fish dogs poultry
     refugee displaced homeless
+    """
+)
+
+# Nouns of information: "no figure has been published" gives no count.
+NO_DATA_NOUNS = word_set(
+    """
+    figure figures number numbers data toll count counts estimate estimates information
+    breakdown details tally word confirmation update updates record records statistics
+    report reports evidence indication
     """
 )
 
@@ -320,6 +336,12 @@ TRANSITIVE_VERBS: dict[str, Outcome] = {
     "kidnapped": CAP,
     "kidnapping": CAP,
 }
+# Verbs for bodies being found: "another dozen were recovered" counts more bodies.
+RECOVERY_VERBS = word_set(
+    """
+    recovered retrieved found located pulled brought exhumed dug
+    """
+)
 # "the deaths of 30", "claimed the lives of 12"
 OF_NOUNS: dict[str, Outcome] = {
     "deaths": K,
@@ -364,6 +386,11 @@ MULTIWORD_PREDICATES: dict[tuple[str, ...], Outcome] = {
     ("yet", "to", "be", "located"): M,
     ("yet", "to", "be", "accounted", "for"): M,
     ("missing", "and", "presumed", "dead"): M,
+    ("taken", "to", "hospital"): W,
+    ("rushed", "to", "hospital"): W,
+    ("brought", "to", "hospital"): W,
+    ("airlifted", "to", "hospital"): W,
+    ("admitted", "to", "hospital"): W,
 }
 # Nouns that carry a toll: "death toll at about 100", "fatalities ... stood at 334".
 TOLL_NOUNS: dict[str, Outcome] = {
@@ -488,6 +515,15 @@ NP_OPENERS = word_set(
     these those a an some
     """
 )
+# Past participles not in -ed: "were flown to the capital", "were taken in".
+IRREGULAR_PARTICIPLES = word_set(
+    """
+    flown taken given driven thrown shown seen known held brought sent found kept left
+    put set cut hit shot hurt built sold told caught bought taught fought sought bound
+    ground beaten broken chosen frozen spoken stolen woken written ridden hidden bitten
+    borne born worn torn sworn drawn grown thrown blown withdrawn overtaken
+    """
+)
 # Verbs that link the victims to a state like "be" does: "dozens remain missing".
 COPULAS = word_set(
     """
@@ -505,7 +541,7 @@ FINITE_VERBS = word_set(
     need needed needs want wanted wants do does did done say says said tell tells told
     think thinks knew know knows get gets go goes come comes make makes take takes see
     sees hold holds carry carried carries consist consisted consists comprise comprised
-    comprises belong belonged
+    comprises belong belonged lost
     """
 )
 # Openers of a comma or dash aside inside a victim noun phrase.
@@ -574,8 +610,8 @@ TOLL_REPORTING_VERBS = word_set(
 # Verbs whose object is counted as a floor: "confirmed 10 deaths", "named four".
 AT_LEAST_VERBS = word_set(
     """
-    confirmed confirms confirming named naming names identified identifying identifies
-    documented documenting documents verified verifying verifies
+    confirm confirmed confirms confirming named naming names identified identifying
+    identifies documented documenting documents verified verifying verifies
     """
 )
 DISPUTE_WORDS = word_set(
@@ -634,6 +670,12 @@ OTHER_SECTION_NOUNS = word_set(
     news stories headlines briefs items elsewhere
     """
 )
+# Title words of a digest of several stories, where only the lead story is the event.
+DIGEST_WORDS = word_set(
+    """
+    briefing briefings digest roundup round-up bulletin newsletter
+    """
+)
 # Superlatives that make "since 2015" a comparison, not a period of the count.
 SUPERLATIVE_BEFORE_SINCE = word_set(
     """
@@ -653,12 +695,29 @@ HYPOTHETICAL_OPENERS: tuple[tuple[str, ...], ...] = (
     ("to", "accept"),
     ("unless",),
 )
+# Verbs of implication: "did not mean that 30 people had died" asserts no figure.
+IMPLICATION_VERBS = word_set(
+    """
+    mean means meant imply implies implied indicate indicates indicated prove proves
+    proved show shows showed signify signifies signified
+    """
+)
 HYPOTHETICAL_PHRASES: tuple[tuple[str, ...], ...] = (
     ("would", "mean"),
     ("would", "imply"),
     ("would", "have", "meant"),
     ("would", "suggest"),
     ("could", "mean"),
+)
+# Titles and ranks before a personal name: "Mr Smith", "Commander Jane Smith".
+PERSONAL_TITLES = word_set(
+    """
+    mr mrs ms miss dr sir dame lord lady prof professor president vice-president
+    minister premier chancellor governor mayor senator ambassador secretary chief
+    commander general gen lieutenant lt colonel col captain capt major maj sergeant
+    sgt admiral inspector superintendent detective officer judge justice king queen
+    prince princess sheikh imam bishop father rev
+    """
 )
 PRONOUNS = word_set(
     """

@@ -14,6 +14,7 @@ from tollbook.extract.lexicon import (
     IDENTIFIER_BEFORE,
     MONEY_BEFORE,
     MONTHS,
+    NO_DATA_NOUNS,
     NOMINAL_PREDICATES,
     PEOPLE_NOUNS,
     QUALIFIERS_BEFORE,
@@ -26,7 +27,6 @@ from tollbook.extract.lexicon import (
     VAGUE_OF_SCALE,
     VAGUE_WORDS,
     WEEKDAYS,
-    word_set,
 )
 from tollbook.extract.tokens import Token, TokenKind
 from tollbook.vocab import Qualifier
@@ -78,12 +78,24 @@ _CASUALTY_STEMS = (
     "number",
     "figure",
     "tally",
+    "count ",  # "the final count to be ...", not "country"
+    "count,",
+    "count.",
+    "total",
     "unaccounted",
     "losses",
     "trapped",
     "buried",
     "yet to be",
     "victim",
+    "hospital",
+    "treated",
+    "treating",
+    "recover",
+    "retriev",
+    "brought out",
+    "pulled out",
+    "exhum",
 )
 _NUMBER_STEMS = (
     "no",
@@ -133,20 +145,13 @@ _NOT_ZERO_AFTER = frozenset(
 )
 
 
-_NO_DATA_NOUNS = word_set(
-    """
-    figure figures number numbers data toll count counts estimate estimates information
-    breakdown details tally word confirmation update updates record records statistics
-    report reports evidence indication
-    """
-)
-
-
 _NUMBER_STARTERS = (
     frozenset(UNIT_WORDS)
     | frozenset(TENS_WORDS)
     | frozenset(VAGUE_WORDS)
-    | frozenset(["a", "an", "half", "several", "few", "tens", "no", "none", "nobody", "zero"])
+    | frozenset(
+        ["a", "an", "another", "half", "several", "few", "tens", "no", "none", "nobody", "zero"]
+    )
 )
 
 
@@ -232,20 +237,28 @@ def _words(toks: list[Token], i: int) -> _Core | None:
     if lower in ("no", "none", "nobody", "zero"):
         if at(i + 1) in _NOT_ZERO_AFTER:
             return None
-        if lower == "no" and any(at(k) in _NO_DATA_NOUNS for k in range(i + 1, i + 4)):
-            return None  # "no consolidated figure has been published": no count at all
+        data = next((k for k in range(i + 1, i + 4) if at(k) in NO_DATA_NOUNS), -1)
+        if (
+            lower == "no"
+            and data >= 0
+            and not (at(data + 1) == "of" and at(data + 2) in NOMINAL_PREDICATES)
+        ):
+            return None  # "no consolidated figure has been published": no count at all,
+            # but "no reports of injuries" is a count of none
         if lower == "no" and at(i + 1) == "." and i + 2 < n and toks[i + 2].kind is TokenKind.NUM:
             return None  # "No. 5"
         if lower == "no" and at(i + 1) == "one":
             return _Core(i, i + 1, 0, 0, Qualifier.EXACT, zero=True)
         return _Core(i, i, 0, 0, Qualifier.EXACT, zero=True)
-    if lower in ("a", "an"):
+    if lower in ("a", "an", "another"):
         nxt = at(i + 1)
         if nxt in SCALE_WORDS:
             v = SCALE_WORDS[nxt]
             return _Core(i, i + 1, v, v, Qualifier.EXACT)
         if nxt == "dozen":
             return _Core(i, i + 1, 12, 12, Qualifier.APPROX)
+        if lower == "another":
+            return None  # only "another dozen", "another hundred"
         if nxt == "couple":
             k = i + 3 if at(i + 2) == "of" else i + 2
             if at(k) in SCALE_WORDS:

@@ -3,27 +3,46 @@ or captured people, and which words name the victims.
 
 A number becomes a figure through one of these constructions, tried in order:
 
-- object of a casualty verb: ``killing about ten U.S. personnel``, ``the deaths of 30``;
-- subject of a casualty predicate, through the victims' noun phrase, an aside,
-  a participle or prepositional phrase, a relative pronoun and auxiliaries:
-  ``68 fighters were killed``, ``200 soldiers, mostly X, died``, ``200 dead``;
+- object of a casualty verb: ``killing about ten U.S. personnel``, ``the deaths of 30``,
+  ``holding 40 tourists hostage``, ``took 20 patients to hospital``, ``named 12 victims``;
+- subject of a casualty predicate, through the victims' noun phrase, an aside (``, six
+  of them children,``, ``, a local man,``), a participle or prepositional phrase, a
+  relative clause, auxiliaries or a first verb phrase of the same subject:
+  ``68 fighters were killed``, ``200 soldiers, mostly X, died``, ``200 dead``, ``none
+  of the guards who went in died``, ``three gunmen fled and were killed``, ``listed
+  31 sailors as missing``;
 - the value of a toll: ``put the death toll in the fighting at about 100``;
-- the value of an infobox field: ``Deaths: at least 40``;
-- a sub-count or a coordinated number sharing a predicate: ``including 45``,
-  ``dozens or hundreds were killed``;
-- a number sharing the predicate of a figure before it: the items of a list after a
-  casualty noun and a colon, a ranking (``followed by Y with 120``), a toll given
-  again (``and by nightfall to 62``), an ellipsis (``and nine more from the canal``).
+- a part of the casualties named before a comma: ``Of the dead, 32 were children``;
+- the value of an infobox field or a bold list label: ``Deaths: at least 40``;
+- a coordinated number sharing a predicate after it: ``dozens or hundreds were killed``;
+- a number sharing the predicate of a figure before it (``sharing``), or a sub-count
+  (``including 45``);
+- more of what was counted before: ``another dozen were recovered downstream``.
 
-The whole after a part (``40 of the roughly 300 residents``) and the people an act
-leaves alive (``rescued 12``) are no figures.  Every scan is bounded to a window of
-tokens, so the work is linear in the text.
+The whole after a part (``one of the two women died``), the people an act leaves
+alive (``rescued 12``) and a figure said not to follow (``did not mean that 30
+died``) are no figures.  Every scan is bounded to a window of tokens, so the work is
+linear in the text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tollbook.extract.clause import (
+    DASHES,
+    NP_WINDOW,
+    PARTITIVE_DETERMINERS,
+    QUOTE_MARKS,
+    Link,
+    Sentence,
+    is_participle,
+    names_more,
+    np_word,
+    object_np,
+    qualified,
+    regroup,
+)
 from tollbook.extract.doc import BlockKind, Candidate, Doc, Mention
 from tollbook.extract.lexicon import (
     APPOSITIVE_GROUP_OPENERS,
@@ -33,21 +52,22 @@ from tollbook.extract.lexicon import (
     COPULAS,
     COUNT_NOUNS,
     EVENT_NOUNS,
-    FINITE_VERBS,
     HEDGE_ADVERBS,
     HYPOTHETICAL_OPENERS,
     HYPOTHETICAL_PHRASES,
+    IMPLICATION_VERBS,
+    IRREGULAR_PARTICIPLES,
     MODALS_HEDGED,
     MODALS_OTHER,
-    MULTIWORD_PREDICATES,
     NEGATIONS,
+    NO_DATA_NOUNS,
     NOMINAL_PREDICATES,
     NP_OPENERS,
-    OBJECT_STARTERS,
     OF_NOUNS,
     PEOPLE_NOUNS,
     PREDICATE_ADVERBS,
     PREPOSITIONS,
+    RECOVERY_VERBS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
     SUBCOUNT_CUES,
@@ -65,28 +85,11 @@ from tollbook.extract.lexicon import (
     M,
     W,
 )
+from tollbook.extract.sharing import share_predicates
 from tollbook.extract.tokens import Token, TokenKind
 from tollbook.vocab import Outcome, Qualifier
 
-QUOTE_MARKS = frozenset("\"'“”‘’″′«»„*")  # quotation and Markdown emphasis marks: read through
-_DASHES = frozenset(["—", "–", "--"])
 _BOUNDARY = frozenset([";", ":", ".", "?", "!", "…"])
-_TEMPORAL = frozenset(
-    [
-        "last",
-        "this",
-        "next",
-        "yesterday",
-        "today",
-        "tonight",
-        "overnight",
-        "earlier",
-        "later",
-        "previously",
-        "recently",
-        "since",
-    ]
-)
 _LIFE_TAKERS = frozenset(
     [
         "claimed",
@@ -127,6 +130,10 @@ _FIELD_OUTCOMES: tuple[tuple[str, Outcome], ...] = (
     ("missing", M),
     ("captur", Outcome.CAPTURED),
     ("prisoner", Outcome.CAPTURED),
+    ("hostage", Outcome.CAPTURED),
+    ("captive", Outcome.CAPTURED),
+    ("abduct", Outcome.CAPTURED),
+    ("kidnap", Outcome.CAPTURED),
     ("death", K),
     ("dead", K),
     ("kill", K),
@@ -178,47 +185,47 @@ _ABOVE_LINKS = frozenset(
     ]
 )
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic")
-_RELATIONAL_NOUNS = frozenset(
-    [
-        "members",
-        "member",
-        "relatives",
-        "families",
-        "residents",
-        "citizens",
-        "nationals",
-        "employees",
-        "staff",
-        "crew",
-        "officers",
-        "personnel",
-    ]
-)
 # Verbs whose object survived: "rescued 12", "freed 30 of the hostages".
 _SURVIVOR_VERBS = frozenset(
     ["rescued", "rescuing", "freed", "freeing", "released", "evacuated", "saved", "discharged"]
 )
 _LOSE_VERBS = frozenset(["lost", "lose", "loses", "losing"])
-_PARTITIVE_DETERMINERS = frozenset(["the", "those", "its", "their", "his", "her", "our"])
+_HOLD_VERBS = frozenset(
+    ["hold", "holds", "holding", "held", "take", "takes", "taking", "took", "seized", "seizing"]
+)
+_TREAT_VERBS = frozenset(["treated", "treating", "treat", "treats"])
+_HOSTAGE_WORDS = frozenset(["hostage", "hostages", "captive", "captives", "prisoner", "prisoners"])
+_CARRY_VERBS = frozenset(
+    [
+        "took",
+        "taken",
+        "taking",
+        "rushed",
+        "rushing",
+        "transported",
+        "transporting",
+        "ferried",
+        "airlifted",
+        "brought",
+        "bringing",
+    ]
+)
+# Words that open an aside inside a victims' noun phrase: ", including 5,".
+_ASIDE_OPENERS = frozenset(["including", "among", "incl", "excluding", "many", "most", "all"])
+# Predicates that can follow a noun as a reduced relative: "the 12 people killed".
+_AS_PREDICATES: dict[str, Outcome] = {
+    w: VICTIM_PREDICATES[w] for w in ("dead", "killed", "missing", "wounded", "injured", "captured")
+}
+_REDUCED_RELATIVES = (
+    TRANSITIVE_PARTICIPLES | frozenset(NOMINAL_PREDICATES) | frozenset(["missing", "trapped"])
+)
+_COUNT_DETERMINERS = frozenset(["the", "this", "that", "its", "their"])
 _MODAL_HEADS = frozenset(phrase[0] for phrase in HYPOTHETICAL_PHRASES)
-_NP_WINDOW = 10
 _POSTMOD_WINDOW = 16
 _VERB_WINDOW = 9
 _APPOSITIVE_WINDOW = 30
 _TOLL_WINDOW = 24
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """How a number is tied to a casualty predicate."""
-
-    outcome: Outcome
-    predicate: int = -1  # token index of the predicate word
-    group: tuple[int, int] | None = None  # token indices, inclusive
-    also: Outcome | None = None  # "No troops were killed or wounded": a second figure
-    hedged: bool = False
-    post_qualifier: Qualifier | None = None
-    needs_context: bool = False
+_BEYOND_WINDOW = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,107 +233,24 @@ class _Coordinated:
     partner: int  # token index where the partner number starts
 
 
-_MULTIWORD_BY_FIRST: dict[str, list[tuple[tuple[str, ...], Outcome]]] = {}
-for _words_m, _outcome_m in MULTIWORD_PREDICATES.items():
-    _MULTIWORD_BY_FIRST.setdefault(_words_m[0], []).append((_words_m, _outcome_m))
 _SUBCOUNT_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _words_s in SUBCOUNT_CUES:
     _SUBCOUNT_BY_LAST.setdefault(_words_s[-1], []).append(_words_s)
 
 
-class _Sentence:
-    """The tokens of one sentence with the number mentions indexed by token."""
-
-    def __init__(self, toks: list[Token], mentions: list[Mention]) -> None:
-        self.toks = toks
-        self.n = len(toks)
-        self.mentions = mentions
-        self.starts = {m.first: m for m in mentions}
-        self.covered: set[int] = set()
-        for m in mentions:
-            self.covered.update(range(m.first, m.last + 1))
-        # "40 of the roughly 300 residents": the second number is the whole, not a toll
-        self.partitive: set[int] = set()
-        ends = {m.last for m in mentions}
-        for m in mentions:
-            j = m.first - 1
-            while j >= 0 and toks[j].lower in _PARTITIVE_DETERMINERS:
-                j -= 1
-            if j >= 1 and toks[j].lower == "of" and j - 1 in ends:
-                self.partitive.add(m.first)
-
-    def low(self, k: int) -> str:
-        return self.toks[k].lower if 0 <= k < self.n else ""
-
-    def text(self, k: int) -> str:
-        return self.toks[k].text if 0 <= k < self.n else ""
-
-    def is_word(self, k: int) -> bool:
-        return 0 <= k < self.n and self.toks[k].kind is TokenKind.WORD
-
-    def multiword(self, k: int) -> tuple[Outcome, int] | None:
-        """A multiword predicate starting at ``k``: its outcome and last token."""
-        for words, outcome in _MULTIWORD_BY_FIRST.get(self.low(k), ()):
-            if all(self.low(k + j) == w for j, w in enumerate(words[1:], start=1)):
-                return outcome, k + len(words) - 1
-        return None
-
-    def starts_object(self, k: int) -> bool:
-        """Whether token ``k`` opens an object noun phrase (an active verb before it)."""
-        if k >= self.n:
-            return False
-        tok = self.toks[k]
-        return tok.kind is TokenKind.NUM or k in self.starts or tok.lower in OBJECT_STARTERS
-
-    def verbish(self, k: int) -> bool:
-        """A finite verb or clause word that ends a noun phrase."""
-        if not 0 <= k < self.n:
-            return False
-        tok = self.toks[k]
-        lw = tok.lower
-        if lw in AUXILIARIES or lw in MODALS_HEDGED or lw in MODALS_OTHER:
-            return True
-        if lw in RELATIVE_PRONOUNS or lw in SUBORDINATORS:
-            return True
-        capitalized = tok.text[:1].isupper() and k > 0
-        if not capitalized and (lw in REPORTING_VERBS or lw in FINITE_VERBS):
-            return True
-        return lw.endswith("ed") and not capitalized and self.starts_object(k + 1)
-
-
-def _is_participle(lower: str) -> bool:
-    return len(lower) > 5 and lower.endswith("ing") and lower not in ("including",)
-
-
-def _np_word(sent: _Sentence, k: int) -> bool:
-    if not 0 <= k < sent.n:
-        return False
-    tok = sent.toks[k]
-    if tok.kind is not TokenKind.WORD:
-        return False
-    lw = tok.lower
-    if lw in PREPOSITIONS and lw != "of":
-        return False
-    if lw in ("and", "or", "of"):
-        return False
-    if _is_participle(lw) or lw in _TEMPORAL:
-        return False
-    return not sent.verbish(k)
-
-
-def _closing(sent: _Sentence, k: int, opener: str) -> int:
+def _closing(sent: Sentence, k: int, opener: str) -> int:
     """Index of the mark that closes an aside opened at ``k``, or -1."""
     closer = {"(": ")", ",": ","}.get(opener, opener)
     for j in range(k + 1, min(sent.n, k + _APPOSITIVE_WINDOW)):
         t = sent.text(j)
-        if t == closer or (opener in _DASHES and t in _DASHES):
+        if t == closer or (opener in DASHES and t in DASHES):
             return j
         if t in _BOUNDARY:
             return -1
     return -1
 
 
-def _group_end_in_aside(sent: _Sentence, start: int, stop: int) -> int:
+def _group_end_in_aside(sent: Sentence, start: int, stop: int) -> int:
     """Last noun-phrase token of an aside like ", mostly conscripts fighting for X,"."""
     last = -1
     for j in range(start, stop):
@@ -336,7 +260,7 @@ def _group_end_in_aside(sent: _Sentence, start: int, stop: int) -> int:
                 continue
             break
         lw = tok.lower
-        if _is_participle(lw) or (lw in PREPOSITIONS and lw != "of") or sent.verbish(j):
+        if is_participle(lw) or (lw in PREPOSITIONS and lw != "of") or sent.verbish(j):
             break
         if lw in ("who", "which", "that"):
             break
@@ -368,7 +292,7 @@ class _Scan:
 
 
 def _finish(
-    sent: _Sentence, scan: _Scan, outcome: Outcome, pred: int, last: int, *, auxiliary: bool
+    sent: Sentence, scan: _Scan, outcome: Outcome, pred: int, last: int, *, auxiliary: bool
 ) -> Link | None:
     """Checks after the predicate: active voice, negation, a second predicate, a
     qualifier after it (``were killed at the most``)."""
@@ -401,10 +325,11 @@ def _finish(
     return Link(outcome, pred, scan.group(), also, scan.hedged, post)
 
 
-def _verb_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
+def _verb_phase(sent: Sentence, k: int, scan: _Scan) -> Link | None:
     """After the subject: relative pronoun, auxiliaries, adverbs, then the predicate."""
     auxiliary = False
-    if sent.low(k) in RELATIVE_PRONOUNS:
+    relative = sent.low(k) in RELATIVE_PRONOUNS
+    if relative:
         k += 1
     for j in range(k, min(sent.n, k + _VERB_WINDOW)):
         tok = sent.toks[j]
@@ -447,13 +372,58 @@ def _verb_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
                 )
                 if outcome is not None:
                     return _finish(sent, scan, outcome, x, x, auxiliary=True)
-                if not _np_word(sent, x):
+                if not np_word(sent, x):
                     break
-        return None
+        if lw in REPORTING_VERBS or lw in SUBORDINATORS or not sent.is_word(j):
+            return None
+        return _beyond(sent, j, scan, relative=relative)
     return None
 
 
-def _postmodifier_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
+def _beyond(sent: Sentence, verb: int, scan: _Scan, *, relative: bool) -> Link | None:
+    """The predicate past another verb of the same subject: a second verb phrase
+    (``three gunmen had fled into a house and were killed there``), or the main verb
+    after a relative clause (``none of the guards who went in died``)."""
+    for x in range(verb + 1, min(sent.n, verb + _BEYOND_WINDOW)):
+        tok = sent.toks[x]
+        lw = tok.lower
+        if tok.kind is TokenKind.PUNCT:
+            if tok.text in QUOTE_MARKS:
+                continue
+            return None
+        if (
+            x in sent.covered
+            or lw in REPORTING_VERBS
+            or lw in SUBORDINATORS
+            or lw in RELATIVE_PRONOUNS
+            or lw in MODALS_OTHER
+        ):
+            return None
+        if lw == "and":
+            k = x + 1
+            auxiliary = False
+            while sent.low(k) in AUXILIARIES or sent.low(k) in PREDICATE_ADVERBS:
+                auxiliary = auxiliary or sent.low(k) in AUXILIARIES
+                k += 1
+            multi = sent.multiword(k)
+            if multi is not None:
+                return _finish(sent, scan, multi[0], k, multi[1], auxiliary=True)
+            outcome = VICTIM_PREDICATES.get(sent.low(k))
+            if outcome is None:
+                return None
+            return _finish(sent, scan, outcome, k, k, auxiliary=auxiliary)
+        before = sent.low(x - 1)
+        after_noun = sent.is_word(x - 1) and not (
+            before in PREPOSITIONS or before in AUXILIARIES or before in ("and", "or", "to", "not")
+        )
+        if relative and after_noun and lw in VICTIM_PREDICATES:
+            return _finish(sent, scan, VICTIM_PREDICATES[lw], x, x, auxiliary=False)
+        if relative and after_noun and lw in AUXILIARIES:
+            return _verb_phase(sent, x, scan)  # "the tourists who stayed there were hurt"
+    return None
+
+
+def _postmodifier_phase(sent: Sentence, k: int, scan: _Scan) -> Link | None:
     """A participle or prepositional phrase between the victims and the predicate:
     ``two men fighting informally with pro-government forces were killed``."""
     for j in range(k, min(sent.n, k + _POSTMOD_WINDOW)):
@@ -489,7 +459,7 @@ def _postmodifier_phase(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
     return None
 
 
-def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
+def _forward(sent: Sentence, m: Mention) -> Link | _Coordinated | None:
     """The number as the subject (or head) of a casualty predicate after it."""
     scan = _Scan()
     k = m.last + 1
@@ -497,12 +467,12 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
     if partitive:
         k += 1
         j = k
-        while sent.low(j) in _PARTITIVE_DETERMINERS:
+        while sent.low(j) in PARTITIVE_DETERMINERS:
             j += 1
         if j in sent.partitive:
             k = sent.starts[j].last + 1  # "40 of the roughly 300 residents were killed"
     steps = 0
-    while k < sent.n and steps < _NP_WINDOW:
+    while k < sent.n and steps < NP_WINDOW:
         tok = sent.toks[k]
         lw = tok.lower
         if k in sent.starts:
@@ -513,12 +483,18 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
                 k += 1
                 continue
             if t == "," and (k + 1) in sent.starts:
-                return _Coordinated(k + 1)
-            if t in (",", "(") or t in _DASHES:
+                close = _closing(sent, k, t)
+                if close < 0 or not _appositive(sent, k + 1, close):
+                    return _Coordinated(k + 1)
+            if t in (",", "(") or t in DASHES:
                 return _aside(sent, k, scan)
             return None
         if tok.kind is not TokenKind.WORD:
             return None
+        if m.zero and k <= m.last + 3 and lw in NO_DATA_NOUNS and sent.low(k + 1) == "of":
+            scan = _Scan()  # "no (immediate) reports of injuries": a count of none
+            k += 2
+            continue
         if lw in ("and", "or") and (k + 1) in sent.starts:
             return _Coordinated(k + 1)
         if (
@@ -542,7 +518,7 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
             return _finish(sent, scan, multi[0], k, multi[1], auxiliary=True)
         if (
             lw in ATTRIBUTIVE_PREDICATES
-            and _np_word(sent, k + 1)
+            and np_word(sent, k + 1)
             and sent.low(k + 1) not in NOMINAL_PREDICATES
             and sent.low(k + 1) not in VICTIM_PREDICATES
         ):
@@ -550,7 +526,7 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
             scan.add(k)
             scan.after_attributive = k + 1
             end = k + 1
-            while end < sent.n and _np_word(sent, end) and end - k < 5:
+            while end < sent.n and np_word(sent, end) and end - k < 5:
                 scan.thing = scan.thing or sent.low(end) in THING_NOUNS
                 scan.add(end)
                 end += 1
@@ -575,6 +551,13 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
         if lw in THING_NOUNS and not tok.text[:1].isupper():
             scan.thing = True
         if (
+            lw == "as"
+            and sent.low(k + 1) in _AS_PREDICATES
+            and (scan.group_last < 0 or sent.low(scan.group_last) in PEOPLE_NOUNS)
+        ):
+            # "listed 31 sailors as missing", "declared 30 soldiers as dead"
+            return Link(_AS_PREDICATES[sent.low(k + 1)], k + 1, scan.group())
+        if (
             lw in AUXILIARIES
             or lw in COPULAS
             or lw in MODALS_HEDGED
@@ -584,24 +567,27 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
             return _verb_phase(sent, k, scan)
         if lw in PREDICATE_ADVERBS and lw not in ("all", "both", "each"):
             return _verb_phase(sent, k, scan)
-        if _is_participle(lw) or (lw in PREPOSITIONS and lw != "of"):
+        if is_participle(lw) or (lw in PREPOSITIONS and lw != "of"):
             if scan.thing:
                 return None
             found = _postmodifier_phase(sent, k, scan)
             if found is not None and found.group is None and m.zero:
                 # "nobody in the school was hurt", "no one sleeping there had died"
-                found = _regroup(found, (k, _postmodifier_end(sent, k, found.predicate)))
-            elif found is not None and found.group is not None and lw == "with":
-                # "four patients with chronic conditions died"
+                found = regroup(found, (k, _postmodifier_end(sent, k, found.predicate)))
+            elif found is not None and found.group is not None and names_more(sent, k):
+                # "four patients with chronic conditions died", "two rescuers from the
+                # Civil Defence Agency died"
                 end = _postmodifier_end(sent, k, found.predicate)
-                found = _regroup(found, (found.group[0], end))
+                found = regroup(found, (found.group[0], end))
             return found
         if lw in ("and", "or", "of"):
-            if not _np_word(sent, k + 1) and sent.low(k + 1) not in ("the", "a", "an"):
+            if not np_word(sent, k + 1) and sent.low(k + 1) not in ("the", "a", "an"):
                 return None
             k += 1
             continue
-        if not _np_word(sent, k):
+        if not np_word(sent, k):
+            if scan.group_first >= 0 and sent.verbish(k) and not scan.thing:
+                return _beyond(sent, k, scan, relative=False)  # "30 gunmen fled and died"
             return None
         if lw not in NP_OPENERS or scan.group_first >= 0:
             scan.add(k)
@@ -610,21 +596,7 @@ def _forward(sent: _Sentence, m: Mention) -> Link | _Coordinated | None:
     return None
 
 
-def _regroup(link: Link, group: tuple[int, int]) -> Link:
-    if group[0] > group[1]:
-        return link
-    return Link(
-        link.outcome,
-        link.predicate,
-        group,
-        link.also,
-        link.hedged,
-        link.post_qualifier,
-        link.needs_context,
-    )
-
-
-def _postmodifier_end(sent: _Sentence, k: int, predicate: int) -> int:
+def _postmodifier_end(sent: Sentence, k: int, predicate: int) -> int:
     """Last token of a postmodifier that starts at ``k`` and ends before the verb."""
     end = k
     for j in range(k, min(predicate, sent.n)):
@@ -642,7 +614,7 @@ def _postmodifier_end(sent: _Sentence, k: int, predicate: int) -> int:
     return end
 
 
-def _complement(sent: _Sentence, k: int) -> tuple[int, int] | None:
+def _complement(sent: Sentence, k: int) -> tuple[int, int] | None:
     """The noun phrase after a copula at ``k``: ``were foreign nationals``."""
     if sent.low(k) not in ("were", "was", "are", "is"):
         return None
@@ -650,10 +622,12 @@ def _complement(sent: _Sentence, k: int) -> tuple[int, int] | None:
     last = first - 1
     for j in range(first, min(sent.n, first + 5)):
         lw = sent.low(j)
-        if not _np_word(sent, j) or lw in VICTIM_PREDICATES or lw in NOMINAL_PREDICATES:
+        if not np_word(sent, j) or lw in VICTIM_PREDICATES or lw in NOMINAL_PREDICATES:
             break
-        if lw.endswith(("ed", "ing")) and not sent.text(j)[:1].isupper():
-            return None  # a passive, "were treated in car parks", names nobody
+        if (lw.endswith(("ed", "ing")) or lw in IRREGULAR_PARTICIPLES) and not sent.text(j)[
+            :1
+        ].isupper():
+            return None  # a passive, "were treated in car parks", "were flown out", names nobody
         if lw in NP_OPENERS and last < first:
             first = j + 1
             continue
@@ -661,7 +635,7 @@ def _complement(sent: _Sentence, k: int) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
-def _aside(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
+def _aside(sent: Sentence, k: int, scan: _Scan) -> Link | None:
     """An aside inside the subject: ``, mostly civilians,`` / ``— including 5 —`` / ``(...)``."""
     opener = sent.text(k)
     first_word = sent.low(k + 1)
@@ -671,25 +645,17 @@ def _aside(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
         inner = _verb_phase(sent, k + 1, scan)
         if inner is not None:
             return inner
-    if (
-        opener == ","
-        and not _is_participle(first_word)
-        and first_word not in ("who", "which")
-        and first_word not in APPOSITIVE_GROUP_OPENERS
-        and first_word
-        not in (
-            "including",
-            "among",
-            "incl",
-            "excluding",
-            "many",
-            "most",
-            "all",
-        )
-    ):
-        return None
     close = _closing(sent, k, opener)
     if close < 0:
+        return None
+    if (
+        opener == ","
+        and not is_participle(first_word)
+        and first_word not in ("who", "which")
+        and first_word not in APPOSITIVE_GROUP_OPENERS
+        and first_word not in _ASIDE_OPENERS
+        and not _appositive(sent, k + 1, close)
+    ):
         return None
     if first_word in APPOSITIVE_GROUP_OPENERS and scan.group_first >= 0:
         end = _group_end_in_aside(sent, k + 1, close)
@@ -703,50 +669,24 @@ def _aside(sent: _Sentence, k: int, scan: _Scan) -> Link | None:
     return _verb_phase(sent, nxt, scan)
 
 
-def _object_np(sent: _Sentence, k: int) -> tuple[tuple[int, int] | None, bool]:
-    """The victims' noun phrase after a number that is a verb's object, and whether
-    it counts things rather than people."""
-    if sent.low(k) == "of":
-        k += 1
-    first = last = -1
-    thing = False
-    attributive_end = -1
-    for j in range(k, min(sent.n, k + 10)):
-        tok = sent.toks[j]
-        lw = tok.lower
-        if tok.kind is TokenKind.PUNCT:
-            if tok.text in QUOTE_MARKS and first < 0:
-                continue
-            break
-        if tok.kind is not TokenKind.WORD or j in sent.starts:
-            break
-        if lw in ("and", "or"):
-            if (j + 1) in sent.starts or not _np_word(sent, j + 1):
-                break
-            continue
-        if lw == "of" and last >= 0 and sent.low(last) in _RELATIONAL_NOUNS:
-            continue  # "members of the city's fire brigade", "citizens of X and Y"
-        if lw in VICTIM_PREDICATES and lw not in ATTRIBUTIVE_PREDICATES:
-            break
-        if lw in TRANSITIVE_VERBS or not _np_word(sent, j):
-            break
-        if lw in ATTRIBUTIVE_PREDICATES:
-            attributive_end = j
-        if lw in THING_NOUNS and not tok.text[:1].isupper():
-            thing = True
-        if first < 0 and lw in NP_OPENERS:
-            continue
-        if first < 0:
-            first = j
-        last = j
-    if first < 0:
-        return None, thing
-    if attributive_end >= first:
-        first = attributive_end + 1
-    return ((first, last) if first <= last else None), thing
+def _appositive(sent: Sentence, first: int, close: int) -> bool:
+    """An aside that renames the subject or gives a part of it, with no verb:
+    ``one, a local man, was killed``, ``one, John Smith, was captured``,
+    ``twelve soldiers, three of them medics, were killed``."""
+    if first >= close:
+        return False
+    if first in sent.starts:
+        m = sent.starts[first]
+        return sent.low(m.last + 1) == "of" and sent.low(m.last + 2) in ("them", "whom", "those")
+    if not (sent.text(first)[:1].isupper() or sent.low(first) in ("a", "an")):
+        return False
+    return all(
+        sent.is_word(x) and not sent.verbish(x) and x not in sent.covered
+        for x in range(first, close)
+    )
 
 
-def _object(sent: _Sentence, m: Mention) -> Link | None:
+def _object(sent: Sentence, m: Mention) -> Link | None:
     """The number as the object of a casualty verb before it."""
     k = m.first - 1
     while k >= 0 and sent.text(k) in QUOTE_MARKS:
@@ -764,13 +704,33 @@ def _object(sent: _Sentence, m: Mention) -> Link | None:
         k -= 1
     if outcome is None and lw in _LOSE_VERBS:
         # "the army had lost 34 soldiers": lost people are dead, lost tanks are not
-        group, thing = _object_np(sent, m.last + 1)
+        group, thing = object_np(sent, m.last + 1)
         if thing or group is None or sent.low(group[1]) not in PEOPLE_NOUNS:
             return None
         return Link(K, k, group)
+    if outcome is None and lw in _HOLD_VERBS:
+        held = _held(sent, m, k)
+        if held is not None or lw not in _CARRY_VERBS:
+            return held
+    if outcome is None and lw in AT_LEAST_VERBS:
+        # "police have named 12 victims", "identified 30 of the dead"
+        group, thing = object_np(sent, m.last + 1)
+        head = sent.low(group[1]) if group else sent.low(m.last + 1)
+        if thing or head not in ("victims", "dead"):
+            return None
+        return Link(K, k, group)
+    if outcome is None and lw in _CARRY_VERBS:
+        return _to_hospital(sent, m, k)
+    if outcome is None and lw in _TREAT_VERBS:
+        # "hospitals treated more than 300 people": people treated were hurt
+        group, thing = object_np(sent, m.last + 1)
+        head = sent.low(group[1]) if group else ""
+        if thing or not (head in PEOPLE_NOUNS or head in ("patients", "wounded", "injured")):
+            return None
+        return Link(W, k, group)
     if outcome is None:
         return None
-    group, thing = _object_np(sent, m.last + 1)
+    group, thing = object_np(sent, m.last + 1)
     if thing:
         return None
     # "killed and wounded dozens": killed and wounded not told apart
@@ -783,13 +743,45 @@ def _object(sent: _Sentence, m: Mention) -> Link | None:
 _PRONOUN_GROUPS = frozenset(["them", "whom", "those", "it", "they", "which", "these"])
 
 
-def _with_group(sent: _Sentence, m: Mention, link: Link) -> Link:
+def _held(sent: Sentence, m: Mention, verb: int) -> Link | None:
+    """``holding 40 tourists hostage``, ``took 30 engineers captive``: the
+    people the verb holds as hostages."""
+    for j in range(m.last + 1, min(sent.n, m.last + NP_WINDOW)):
+        lw = sent.low(j)
+        if lw in _HOSTAGE_WORDS:
+            group = (m.last + 1, j - 1) if j > m.last + 1 else None
+            return Link(Outcome.CAPTURED, j, group)
+        if not np_word(sent, j):
+            return None
+    return None
+
+
+def _to_hospital(sent: Sentence, m: Mention, verb: int) -> Link | None:
+    """``ambulances took 20 patients to hospital``, ``rushed 12 people to three
+    hospitals``: the people carried to hospital were hurt."""
+    j = m.last + 1
+    while j < min(sent.n, m.last + NP_WINDOW) and sent.low(j) != "to" and np_word(sent, j):
+        if sent.low(j) in THING_NOUNS:
+            return None
+        j += 1
+    if sent.low(j) != "to":
+        return None
+    group = (m.last + 1, j - 1) if j > m.last + 1 else None
+    for x in range(j + 1, min(sent.n, j + 4)):
+        if sent.low(x) in ("hospital", "hospitals"):
+            return Link(W, verb, group)
+        if not (sent.low(x) in ("a", "the", "local", "nearby", "several") or x in sent.covered):
+            return None
+    return None
+
+
+def _with_group(sent: Sentence, m: Mention, link: Link) -> Link:
     """Drop a pronoun group ("64 of them"); a toll's number may name the victims after it."""
     group = link.group
     if group is not None and group[0] == group[1] and sent.low(group[0]) in _PRONOUN_GROUPS:
         group = None
     if group is None and link.predicate < m.first:
-        group, thing = _object_np(sent, m.last + 1)
+        group, thing = object_np(sent, m.last + 1)
         if thing:
             group = None
     if group == link.group:
@@ -805,14 +797,14 @@ def _with_group(sent: _Sentence, m: Mention, link: Link) -> Link:
     )
 
 
-def _modifiers_before(sent: _Sentence, anchor: int) -> tuple[int, int] | None:
+def _modifiers_before(sent: Sentence, anchor: int) -> tuple[int, int] | None:
     """Words naming the victims right before a toll noun: ``civilian fatalities``."""
     last = anchor - 1
     while last >= 0 and sent.low(last) in TOLL_MODIFIERS:
         last -= 1
     first = last + 1
     j = last
-    while j >= 0 and anchor - j <= 4 and _np_word(sent, j) and sent.low(j) not in NP_OPENERS:
+    while j >= 0 and anchor - j <= 4 and np_word(sent, j) and sent.low(j) not in NP_OPENERS:
         if sent.low(j) in COUNT_NOUNS or sent.low(j) in (
             "preliminary",
             "official",
@@ -853,7 +845,7 @@ def _above(link: Link, qualifier: Qualifier | None) -> Link:
     )
 
 
-def _toll(sent: _Sentence, m: Mention) -> Link | None:
+def _toll(sent: Sentence, m: Mention) -> Link | None:
     """The number as the value of a toll: ``the death toll ... at about 100``."""
     k = m.first - 1
     while k >= 0 and sent.text(k) in QUOTE_MARKS:
@@ -873,7 +865,7 @@ def _toll(sent: _Sentence, m: Mention) -> Link | None:
     while j >= 0 and k - j <= _TOLL_WINDOW:
         tok = sent.toks[j]
         lw = tok.lower
-        if j in sent.covered or tok.text in _BOUNDARY - {":"}:
+        if (j in sent.covered and j not in sent.definite) or tok.text in _BOUNDARY - {":"}:
             return None
         if tok.text == "," and not crosses_commas:
             return None
@@ -890,6 +882,12 @@ def _toll(sent: _Sentence, m: Mention) -> Link | None:
         ):
             if sent.low(j + 1) == "of" and j + 2 == m.first:
                 return None  # "deaths of 30": read as an object
+            if (
+                lw in ("dead", "injured", "wounded", "missing")
+                and sent.low(j - 2) == "of"
+                and sent.low(k) in AUXILIARIES
+            ):
+                return None  # "most of the dead were over 70": who they were, not how many
             if above is None and any(sent.low(x) in AT_LEAST_VERBS for x in range(j - 2, j)):
                 above = Qualifier.AT_LEAST  # "confirmed deaths: 1,204"
             return _above(Link(TOLL_NOUNS.get(lw, W), j, _modifiers_before(sent, j)), above)
@@ -912,7 +910,10 @@ def _toll(sent: _Sentence, m: Mention) -> Link | None:
                 return _above(Link(K, j, None), above)
             if before == "casualty":
                 return _above(Link(C, j, None), above)
-            if before in ("the", "this", "that") and lw in ("number", "figure", "toll", "tally"):
+            d = j - 1
+            while d > j - 3 and sent.low(d) not in _COUNT_DETERMINERS and np_word(sent, d):
+                d -= 1  # "the final count", "the official overall figure"
+            if sent.low(d) in _COUNT_DETERMINERS:
                 return _above(Link(K, j, None, needs_context=True), above)
             return None
         j -= 1
@@ -920,8 +921,13 @@ def _toll(sent: _Sentence, m: Mention) -> Link | None:
 
 
 def _field(doc: Doc, sentence: int) -> Outcome | None:
+    """The outcome a label gives: an infobox field's (``Deaths: 40``), or a list
+    item's bold label for the sentence it opens (``**Missing:** 150 workers ...``)."""
     block = doc.block_of(sentence)
-    if block.kind is not BlockKind.FIELD:
+    if block.kind is BlockKind.LIST_ITEM:
+        if block.label_end < 0 or doc.sentences[sentence].start > block.label_end:
+            return None
+    elif block.kind is not BlockKind.FIELD:
         return None
     label_start = block.label_start if block.label_start >= 0 else block.start
     label = doc.text[label_start : block.label_end].lower()
@@ -941,7 +947,7 @@ def _field_floor(doc: Doc, sentence: int) -> bool:
     )
 
 
-def _subcount_cue(sent: _Sentence, m: Mention) -> bool:
+def _subcount_cue(sent: Sentence, m: Mention) -> bool:
     for words in _SUBCOUNT_BY_LAST.get(sent.low(m.first - 1), ()):
         start = m.first - len(words)
         if start >= 0 and all(sent.low(start + j) == w for j, w in enumerate(words)):
@@ -952,6 +958,46 @@ def _subcount_cue(sent: _Sentence, m: Mention) -> bool:
         "which",
         "those",
     )
+
+
+def _fronted_part(sent: Sentence, m: Mention) -> Link | None:
+    """``Of the dead, 32 were children``, ``Among the injured, 12 were police``: a part
+    of the casualties named before the comma; the complement says who they are."""
+    k = m.first - 1
+    if sent.text(k) != ",":
+        return None
+    noun = sent.low(k - 1)
+    outcome = K if noun == "victims" else NOMINAL_PREDICATES.get(noun)
+    if outcome is None or sent.low(k - 2) != "the" or sent.low(k - 3) not in ("of", "among"):
+        return None
+    if k - 3 > 0 and sent.text(k - 4) not in (",", ";", "and"):
+        return None
+    return Link(outcome, k - 1, _complement(sent, m.last + 1))
+
+
+def _more_recovered(sent: Sentence, m: Mention) -> bool:
+    """``another dozen were recovered downstream``, ``eight more were found on Tuesday``: more
+    of what was counted before, the bodies recovered (the outcome comes from there)."""
+    another = any(sent.low(x) in ("another", "further") for x in range(m.first - 1, m.core + 1))
+    k = m.last + 1
+    if sent.low(k) == "more":
+        another, k = True, k + 1
+    if not another or sent.low(k) not in AUXILIARIES:
+        return False
+    while sent.low(k) in AUXILIARIES or sent.low(k) in PREDICATE_ADVERBS:
+        k += 1
+    return sent.low(k) in RECOVERY_VERBS
+
+
+def _implied_not(sent: Sentence, m: Mention) -> bool:
+    """``the empty coffins did not mean that 30 people had died``: a figure the sentence
+    says does not follow."""
+    that = next(
+        (x for x in range(m.first - 1, max(-1, m.first - 5), -1) if sent.low(x) == "that"), -1
+    )
+    if that < 1 or sent.low(that - 1) not in IMPLICATION_VERBS:
+        return False
+    return any(sent.low(x) in NEGATIONS for x in range(max(0, that - 4), that - 1))
 
 
 def is_hypothetical(toks: list[Token]) -> bool:
@@ -998,29 +1044,10 @@ def _inverted_conditional(toks: list[Token]) -> bool:
     )
 
 
-def _qualified(m: Mention, link: Link, sent: _Sentence) -> tuple[Qualifier, int | None, int | None]:
-    qualifier, low, high = m.qualifier, m.low, m.high
-    if qualifier is Qualifier.EXACT and not m.zero:
-        if link.post_qualifier is Qualifier.AT_MOST:
-            return Qualifier.AT_MOST, None, m.high
-        if link.post_qualifier is Qualifier.AT_LEAST:
-            return Qualifier.AT_LEAST, m.low, None
-        if link.post_qualifier is Qualifier.MORE_THAN:
-            return Qualifier.MORE_THAN, m.low, None
-        k = m.first - 1
-        if sent.low(k) == "name" and sent.low(k - 1) == "by":
-            k -= 2
-        if sent.low(k) == "of" and sent.low(k - 1) in OF_NOUNS:
-            k -= 2 + (sent.low(k - 2) == "the")  # "confirmed the deaths of three"
-        if sent.low(k) in AT_LEAST_VERBS:
-            return Qualifier.AT_LEAST, m.low, None
-    return qualifier, low, high
-
-
 def _candidate(
-    m: Mention, sentence: int, link: Link, sent: _Sentence, outcome: Outcome
+    m: Mention, sentence: int, link: Link, sent: Sentence, outcome: Outcome
 ) -> Candidate:
-    qualifier, low, high = _qualified(m, link, sent)
+    qualifier, low, high = qualified(m, link, sent)
     group = None
     if link.group is not None:
         first, last = link.group
@@ -1046,12 +1073,14 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
     toks = doc.tokens(sentence)
     if is_hypothetical(toks):
         return []
-    sent = _Sentence(toks, mentions)
+    sent = Sentence(toks, mentions)
     field_outcome = _field(doc, sentence)
     links: dict[int, Link] = {}
     partners: dict[int, int] = {}
     survivors = {
-        index for index, m in enumerate(mentions) if sent.low(m.first - 1) in _SURVIVOR_VERBS
+        index
+        for index, m in enumerate(mentions)
+        if sent.low(m.first - 1) in _SURVIVOR_VERBS or _implied_not(sent, m)
     }  # "rescued 12 of those abducted": survivors, not a toll
     for index, m in enumerate(mentions):
         if index in survivors:
@@ -1060,11 +1089,15 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
         if found is None:
             forward = _forward(sent, m)
             if isinstance(forward, _Coordinated):
-                partners[index] = forward.partner
+                # "the toll rose to 41, dozens still missing": a toll's value is
+                # no coordinated subject
+                found = _toll(sent, m)
+                if found is None:
+                    partners[index] = forward.partner
             else:
                 found = forward
         if found is None and index not in partners:
-            found = _toll(sent, m)
+            found = _toll(sent, m) or _fronted_part(sent, m)
         if found is None and index not in partners and field_outcome is not None:
             found = Link(field_outcome)
             if _field_floor(doc, sentence):
@@ -1078,26 +1111,33 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
         if partner is not None and partner in links and index not in links:
             shared = links[partner]
             m = mentions[index]
-            group, thing = _object_np(sent, m.last + 1)
+            group, thing = object_np(sent, m.last + 1)
             if not thing:
                 links[index] = Link(
                     shared.outcome, shared.predicate, group, shared.also, shared.hedged
                 )
     # a whole after "N of the": a figure only when its own noun phrase holds the
-    # predicate ("two of the 12 people killed"), not the clause ("... were killed")
+    # predicate ("two of the 12 people killed"), not the clause ("... were killed",
+    # "one of the two women in the group died")
     for index, m in enumerate(mentions):
         link = links.get(index)
         if (
             link is not None
             and m.first in sent.partitive
             and link.predicate > m.last
-            and any(
-                sent.low(x) in AUXILIARIES or sent.low(x) in MODALS_HEDGED
-                for x in range(m.last + 1, link.predicate)
+            and (
+                sent.low(link.predicate) not in _REDUCED_RELATIVES
+                or any(
+                    sent.low(x) in AUXILIARIES or sent.low(x) in MODALS_HEDGED
+                    for x in range(m.last + 1, link.predicate)
+                )
             )
         ):
             del links[index]
-    _shared_predicates(sent, mentions, links, survivors)
+    share_predicates(sent, mentions, links, survivors)
+    for index, m in enumerate(mentions):
+        if index not in links and index not in survivors and _more_recovered(sent, m):
+            links[index] = Link(K, -1, None, needs_context=True)
     # sub-counts take the outcome of the total stated before them
     last_linked = -1
     for index, m in enumerate(mentions):
@@ -1107,13 +1147,13 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
         if m.zero or last_linked < 0 or index in survivors or not _subcount_cue(sent, m):
             continue
         head = links[last_linked]
-        group, thing = _object_np(sent, m.last + 1)
+        group, thing = object_np(sent, m.last + 1)
         if thing:
             continue
         head_mention = mentions[last_linked]
         post = (
             Qualifier.AT_LEAST
-            if _qualified(head_mention, head, sent)[0] is Qualifier.AT_LEAST
+            if qualified(head_mention, head, sent)[0] is Qualifier.AT_LEAST
             else None
         )
         links[index] = Link(head.outcome, -1, group, None, head.hedged, post)
@@ -1133,130 +1173,6 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
     return out
 
 
-_LIST_HEADS: dict[str, Outcome] = {**NOMINAL_PREDICATES, "victims": K, "dead": K}
-_ELLIPSIS_AFTER = frozenset(["more", "others", "other", "further", "additional"])
-_LIST_WINDOW = 60
-_SHARE_WINDOW = 16
-
-
-def _list_head(sent: _Sentence, m: Mention) -> Outcome | None:
-    """``listed the dead by nationality: 82 Kenyans, 63 Peruvians and three Danes``:
-    the casualty noun before the colon counts every item of the list after it."""
-    j = m.first - 1
-    while j >= 0 and m.first - j < _LIST_WINDOW:
-        tok = sent.toks[j]
-        if tok.text == ":":
-            break
-        if tok.kind is TokenKind.PUNCT and tok.text not in (",", "-", *QUOTE_MARKS):
-            return None
-        if (
-            tok.kind is TokenKind.WORD
-            and j not in sent.covered
-            and (sent.verbish(j) or tok.lower in _LIST_HEADS)
-        ):
-            return None
-        j -= 1
-    else:
-        return None
-    if j < 0:
-        return None
-    for x in range(j - 1, max(-1, j - 8), -1):
-        tok = sent.toks[x]
-        if tok.kind is TokenKind.PUNCT:
-            return None
-        outcome = _LIST_HEADS.get(tok.lower)
-        if outcome is not None and x not in sent.covered:
-            return outcome
-    return None
-
-
-def _gap(sent: _Sentence, a: int, b: int) -> list[str]:
-    return [sent.low(x) for x in range(a, b)]
-
-
-def _closing_ellipsis(sent: _Sentence, after: int, m: Mention) -> bool:
-    """A bare number that ends the sentence after ``and`` (asides skipped) repeats
-    the predicate before it: ``..., and, by some counts, no more than 50.``"""
-    if sent.is_word(m.last + 1) or sent.low(m.last + 1) not in ("", ".", ";", "!"):
-        return False
-    if not any(sent.low(x) in ("and", "or", "but") for x in range(after, min(after + 2, m.first))):
-        return False
-    last_comma = max((x for x in range(after, m.first) if sent.text(x) == ","), default=after)
-    return m.first - last_comma <= 4 and not any(
-        sent.verbish(x) or x in sent.covered for x in range(last_comma + 1, m.first)
-    )
-
-
-def _shared_predicates(
-    sent: _Sentence, mentions: list[Mention], links: dict[int, Link], skip: set[int]
-) -> None:
-    """Numbers that share the predicate of a figure before them in the sentence:
-
-    - the items of a list after a casualty noun and a colon;
-    - a ranking, ``X accounted for 300 of the deaths, followed by Y with 120 and Z
-      with 45``;
-    - a toll given again, ``raised the toll to 40, and by nightfall to 62``;
-    - an ellipsis, ``12 bodies were found in the cellar and nine more in the yard``.
-    """
-    previous = -1  # index of the last linked mention
-    for index, m in enumerate(mentions):
-        if index in links:
-            previous = index
-            continue
-        if m.zero or index in skip:
-            continue
-        head = _list_head(sent, m)
-        if head is not None:
-            group, thing = _object_np(sent, m.last + 1)
-            if not thing:
-                links[index] = Link(head, -1, group)
-                previous = index
-            continue
-        if previous < 0:
-            continue
-        before = mentions[previous]
-        link = links[previous]
-        after = max(before.last, link.predicate) + 1
-        if m.first - after > _SHARE_WINDOW:
-            continue  # too far to share a predicate (and keeps the work linear)
-        between = _gap(sent, after, m.first)
-        plain = not any(
-            w in VICTIM_PREDICATES or w in NOMINAL_PREDICATES or w in REPORTING_VERBS
-            for w in between
-        ) and not any(sent.verbish(x) and sent.low(x) != "followed" for x in range(after, m.first))
-        nxt = sent.low(m.last + 1)
-        bare = not sent.is_word(m.last + 1) or nxt in ("and", "or") or nxt in PREPOSITIONS
-        shared = False
-        if not plain:
-            pass
-        elif sent.low(m.first - 1) == "with" and bare and len(between) <= 8:
-            # a ranking: "followed by Y with 120", "and Z with 45"
-            shared = "followed" in between or sent.low(before.first - 1) == "with"
-        elif (
-            sent.low(m.first - 1) in ("to", "at")
-            and sent.low(before.first - 1) == sent.low(m.first - 1)
-            and link.predicate < before.first
-            and ("and" in between or "then" in between)
-            and len(between) <= 8
-        ):
-            shared = True  # the toll given again
-        if (
-            nxt in _ELLIPSIS_AFTER
-            and not _np_word(sent, m.last + 2)
-            and not sent.verbish(m.last + 2)
-            and sent.low(m.last + 2) not in VICTIM_PREDICATES
-            and sent.low(m.first - 1) in ("and", "while", "but", ",")
-            and m.first - before.last <= _SHARE_WINDOW
-            and all(x not in sent.covered for x in range(before.last + 1, m.first))
-        ):
-            shared = True  # "12 bodies were found in the cellar and nine more in the yard"
-        elif _closing_ellipsis(sent, after, m):
-            shared = True  # "at least 20 died, and possibly as many as 35"
-        if shared:
-            links[index] = Link(link.outcome, -1, None, None, link.hedged)
-            previous = index
-
-
 def link_predicates(doc: Doc) -> None:
     """Pipeline component: candidates for every sentence with number mentions."""
     for sentence in sorted(doc.mentions):
@@ -1270,7 +1186,7 @@ def _resolve_context(doc: Doc) -> None:
     previous: Candidate | None = None
     for cand in doc.candidates:
         if cand.needs_context:
-            if previous is None or not cand.sentence - 3 <= previous.sentence < cand.sentence:
+            if previous is None or not cand.sentence - 3 <= previous.sentence <= cand.sentence:
                 continue
             cand.outcome = previous.outcome
             cand.needs_context = False

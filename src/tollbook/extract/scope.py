@@ -1,16 +1,20 @@
 """Scope: whether a figure is about the incident the text is about (``event``) or
 about another incident or a longer period (``other``).
 
-The event date comes from the caller, else from the day the text names most,
-leaving out bylines, datelines and timeline stamps, which date the text.
+The event date comes from the caller, else from the day the text names most, a day
+written beside the incident itself counting extra (``after the dam burst ... on
+3 May``), leaving out bylines, datelines and timeline stamps, which date the text;
+an event written as a span of days (``3-11 May``) keeps its last day too.
 A figure is ``other`` when it sits under a heading about other incidents (or under
-a higher-ranked one: "ALSO IN THE NEWS" over a digest's items), when its own
-sentence dates it to another day (a date that is not the claim's), when the claim
-predates the event, when it counts over a period or a wider area (``since 2015``,
-``so far this year``, ``during the siege``, ``across the country``), at another time
-(``a week before``, ``Before reaching the coast``, ``since 1999, when``), or when a
-new incident of another kind is its cause (``A landslide killed 12`` past the
-opening).
+a higher-ranked one: "ALSO IN THE NEWS" over a digest's items, or any top-level
+section after the lead's in a text that calls itself a briefing or digest), when its
+own sentence dates the deaths to another day (a date that is not the claim's; a later
+day of a toll, of recovered bodies or of people still missing dates the count, not
+the deaths), when the claim predates the event, when it counts over a period or a
+wider area (``since 2015``, ``so far this year``, ``during the siege``, ``across the
+country``), at another time (``a week before``, ``Before reaching the coast``, ``since
+1999, when``), or when a new incident of another kind is its cause (``A landslide
+killed 12`` past the opening, and the figures after it in that sentence).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from datetime import date
 from tollbook.extract.dates import before, differs, resolve
 from tollbook.extract.doc import BlockKind, Candidate, DateMention, DatePrecision, Doc
 from tollbook.extract.lexicon import (
+    COUNT_NOUNS,
+    DIGEST_WORDS,
     EVENT_NOUNS,
     OTHER_SECTION_NOUNS,
     OTHER_SECTION_WORDS,
@@ -33,7 +39,7 @@ from tollbook.extract.lexicon import (
     WEEKDAYS,
 )
 from tollbook.extract.tokens import Token, TokenKind
-from tollbook.vocab import Scope
+from tollbook.vocab import Outcome, Scope
 
 _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split())
@@ -95,6 +101,21 @@ _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
+_LATER_PHRASES = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "a month later",
+        "a week later",
+        "weeks later",
+        "months later",
+        "years later",
+        "the following month",
+        "the following year",
+        "a week after",
+        "a month after",
+        "a year after",
+    )
+)
 _SINCE_PERIOD = frozenset(
     [
         "january",
@@ -120,6 +141,7 @@ _DATE_REACH = 300
 # what may stand before a date that opens a sentence: "On 25 March, X said"
 _OPENING_DATE_RE = re.compile(r"(?i)(?:(?:on|in|by|at|late|early|until|then|and|as|of)\b[\s,]*)*")
 _INCIDENT_WINDOW = 20
+_INCIDENT_REACH = 60  # characters before a date read for the incident's noun
 _MAX_LEAD_CHARS = 4000  # a title or first paragraph longer than this is no lead
 _CLAUSE_BREAKS = frozenset(["said", "says", "which", "who", "that", "when", "after", "before"])
 _RANGE_JOIN_RE = re.compile(r"\s*(?:and|to|until|till|-|–|—)\s*")
@@ -156,6 +178,7 @@ _SINCE_VERBS = frozenset(
 
 
 _CUTOFFS = frozenset(["of", "by", "until", "till", "since"])
+_RECOVERED = frozenset(["bodies", "remains", "corpses"])
 
 
 def _opening_end(doc: Doc) -> int:
@@ -230,6 +253,7 @@ def infer_event_date(doc: Doc) -> None:
                     doc.reference_date = date(d.year, d.month, d.day)
                 break
     if doc.event_date is not None:
+        doc.event_end = _event_end(doc, doc.event_date)
         return
     text = doc.text
     days = [
@@ -246,6 +270,10 @@ def infer_event_date(doc: Doc) -> None:
     counts = Counter((d.month, d.day) for d in days)
     if first is not None:
         counts[(first.month, first.day)] += 1
+    incident = _incident_nouns(doc)
+    for d in days:
+        if _names_incident(doc, d, incident):
+            counts[(d.month, d.day)] += 2
     best = max(counts.values(), default=0)
     header_days = [d for d in doc.dates if d.start in header]
     if (
@@ -274,6 +302,48 @@ def infer_event_date(doc: Doc) -> None:
         doc.event_date = date(year, month, day)
     except ValueError:
         return
+    doc.event_end = _event_end(doc, doc.event_date)
+
+
+def _event_end(doc: Doc, start: date) -> date | None:
+    """The last day of an event the text dates as a span of days from its start
+    (``3-11 May 1921``, ``from 1 to 3 September``)."""
+    for d in doc.dates:
+        if (
+            d.last_day is not None
+            and (d.month, d.day) == (start.month, start.day)
+            and d.year in (None, start.year)
+        ):
+            with contextlib.suppress(ValueError):
+                return date(start.year, start.month, d.last_day)
+    return None
+
+
+def _incident_nouns(doc: Doc) -> frozenset[str]:
+    """The kind of incident the text is about: the event nouns of the first title or
+    heading that has any ("fire", "earthquake", "collapse")."""
+    for block in doc.blocks[: _HEADER_BLOCKS * 2]:
+        if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
+            words = {
+                w.strip(".,:;!?'\"()").lower() for w in doc.text[block.start : block.end].split()
+            }
+            if words & EVENT_NOUNS:
+                return frozenset(words & EVENT_NOUNS)
+    return frozenset()
+
+
+def _names_incident(doc: Doc, d: DateMention, incident: frozenset[str]) -> bool:
+    """A date written beside an incident of the kinds ``incident``: ``the 12 May
+    collapse``, ``after the dam burst ... on 3 May``: the day of an incident,
+    not of a count."""
+    if not incident:
+        return False
+    i = doc.sentence_at(d.start)
+    if i is None:
+        return False
+    s = doc.sentences[i]
+    near = doc.text[max(s.start, d.start - _INCIDENT_REACH) : min(s.end, d.end + 30)].lower()
+    return any(w.strip(".,;:()'\"") in incident for w in near.split())
 
 
 def _in_body(doc: Doc, pos: int) -> bool:
@@ -350,13 +420,32 @@ def _title_words(doc: Doc) -> frozenset[str]:
     return frozenset()
 
 
-def _other_section(doc: Doc, sentence: int) -> bool:
+def _other_section(doc: Doc, sentence: int, lead_section: int) -> bool:
+    """Under a heading about other incidents ("More news"), or in a digest under a
+    top-level section after the lead story's."""
     for section in enclosing_headings(doc, sentence):
         block = doc.blocks[section]
         words = {w.strip(".,:;").lower() for w in doc.text[block.start : block.end].split()}
         if words & OTHER_SECTION_WORDS and words & OTHER_SECTION_NOUNS:
             return True
+        if lead_section >= 0 and heading_level(doc, section) == 1 and section != lead_section:
+            return True
     return False
+
+
+def _digest_lead(doc: Doc, title: frozenset[str]) -> int:
+    """In a digest ("World briefing", "News roundup"), the first top-level heading:
+    the section of the lead story, the one incident the text is about; -1 otherwise."""
+    if not title & DIGEST_WORDS:
+        return -1
+    return next(
+        (
+            i
+            for i, b in enumerate(doc.blocks)
+            if b.kind is BlockKind.HEADING and heading_level(doc, i) == 1
+        ),
+        -1,
+    )
 
 
 _PERIOD_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -379,7 +468,18 @@ class _SentenceCues:
         }
         words = [t.lower for t in toks]
         n = len(words)
+        # a toll, a total or bodies recovered: a count of the event made after it
+        self.counts = any(w in COUNT_NOUNS or w in _RECOVERED for w in words)
+        # "the strike on the station on 8 April": the day of an incident, not of a count
+        self.incident_days = {
+            d.start
+            for d in doc.dates_between(s.start, s.end)
+            if _names_incident(doc, d, EVENT_NOUNS)
+        }
+        self.event_end = doc.event_end
         self.cues: list[int] = []
+        self.later: list[int] = []  # "a month later": another time, maybe the same event
+        self.incident_from = n  # token where a new incident's figures start
         self.stamps = context.stamps
         self.commas = [k for k, t in enumerate(toks) if t.text in ",;"]
         self.first_verb = next(
@@ -422,7 +522,7 @@ class _SentenceCues:
                 self.cues.append(i)  # "died during the siege" in a text about one strike
             for phrase in _PERIOD_BY_FIRST.get(words[i], ()):
                 if tuple(words[i : i + len(phrase)]) == phrase:
-                    self.cues.append(i)
+                    (self.later if phrase in _LATER_PHRASES else self.cues).append(i)
             if (
                 words[i] == "since"
                 and i + 1 < n
@@ -432,16 +532,23 @@ class _SentenceCues:
                 self.cues.append(i)
         self.cues.sort()
 
-    def period(self, first: int, last: int) -> bool:
-        """A cue before the figure, or after it within its clause (no comma between)."""
-        i = bisect.bisect_left(self.cues, first)
+    def period(self, first: int, last: int, *, lasting: bool) -> bool:
+        """A cue before the figure, or after it within its clause (no comma between).
+        A later time (``a year after``) moves deaths to another incident, not a
+        ``lasting`` count: a toll or people still missing."""
+        return self._cued(self.cues, first, last) or (
+            not lasting and self._cued(self.later, first, last)
+        )
+
+    def _cued(self, cues: list[int], first: int, last: int) -> bool:
+        i = bisect.bisect_left(cues, first)
         if i > 0:
             return True
-        j = bisect.bisect_right(self.cues, last)
-        if j >= len(self.cues):
+        j = bisect.bisect_right(cues, last)
+        if j >= len(cues):
             return False
         comma = bisect.bisect_right(self.commas, last)
-        return comma >= len(self.commas) or self.cues[j] < self.commas[comma]
+        return comma >= len(self.commas) or cues[j] < self.commas[comma]
 
 
 def _since_period(toks: list[Token], words: list[str], i: int) -> bool:
@@ -470,10 +577,13 @@ def _figure_dates(doc: Doc, cand: Candidate, cues: _SentenceCues) -> list[DateMe
             continue  # "between 2 March and 9 April": a period that holds the event
         if d.lead in ("since", "by") and not _WHEN_AFTER_RE.match(doc.text, d.end):
             continue  # "since 1999, when a flood killed 300": the date of that quake
+        if d.start > m.end and ";" in doc.text[m.end : d.start]:
+            continue  # "...; he was sentenced in 2006": a later clause's own date
         if (
             0 <= cues.first_verb < m.start
             and d.start < cues.first_verb
             and _OPENING_DATE_RE.fullmatch(doc.text, s.start, d.start)
+            and ";" not in doc.text[d.end : cues.first_verb]
         ):
             continue  # "On 17 February, X said that ...": the date of the claim
         if d.start in cues.stamps:
@@ -545,25 +655,54 @@ def _scope_is_other(doc: Doc, cand: Candidate, context: _Context, cues: _Sentenc
     anchor = context.anchor
     if context.other_section(doc, cand.sentence):
         return True
-    if cues.period(cand.mention.first, cand.mention.last):
+    lasting = cues.counts or cand.outcome is Outcome.MISSING
+    if cues.period(cand.mention.first, cand.mention.last, lasting=lasting):
         return True
     if _new_incident(doc, cand, context):
+        cues.incident_from = min(cues.incident_from, cand.mention.first)
         return True
+    if cand.mention.first > cues.incident_from:
+        return True  # "A blast killed 12, officials said, adding that 30 were hurt"
     if anchor is None:
         return False
     if doc.event_date is None:
         # only day and month are known: compare those, ignoring years
         for d in _figure_dates(doc, cand, cues):
-            if d.month is not None and differs(dataclasses.replace(d, year=None), anchor):
+            day = dataclasses.replace(d, year=None)
+            if d.month is not None and _dates_other(day, anchor, cues, lasting=lasting):
                 return True
+            if d.month is None and d.lead == "in" and d.start < cand.mention.start:
+                return True  # "In 2016, 600 people died": a text that never names the
+                # event's year dates only the past by a year alone
         return (
             cand.claim_mention is not None
             and cand.claim_mention.year is None
             and before(cand.claim_mention, anchor)
         )
-    if any(differs(d, anchor) for d in _figure_dates(doc, cand, cues)):
+    if any(_dates_other(d, anchor, cues, lasting=lasting) for d in _figure_dates(doc, cand, cues)):
         return True
     return cand.claim_mention is not None and before(cand.claim_mention, anchor)
+
+
+def _dates_other(d: DateMention, anchor: date, cues: _SentenceCues, *, lasting: bool) -> bool:
+    """Whether a date beside a figure puts it at another time than the event.
+
+    A day after the event dates a count of it (``the toll was put at 85 on 20
+    February``, ``ended the search on 28 May with 112 bodies recovered``) when the
+    sentence gives a toll or recovered bodies, or the people are still missing; only
+    the day of the deaths themselves
+    (``two more soldiers were killed on 2 March``) moves them to another incident."""
+    if not differs(d, anchor) or _within(d, anchor, cues.event_end):
+        return False
+    return before(d, anchor) or not lasting or d.start in cues.incident_days
+
+
+def _within(d: DateMention, start: date, end: date | None) -> bool:
+    """Whether a date falls inside an event that spans days (``3-11 May``)."""
+    if end is None or d.precision is not DatePrecision.DAY:
+        return False
+    when = resolve(d, start, None)
+    return when is not None and start <= when <= end
 
 
 class _Context:
@@ -575,13 +714,15 @@ class _Context:
         self.title = _title_words(doc)
         self.first_paragraph = _first_paragraph(doc)
         self.lead = _lead_words(doc, self.title, self.first_paragraph)
+        self.lead_section = _digest_lead(doc, self.title)
         self.other_sections: dict[int, bool] = {}
 
     def other_section(self, doc: Doc, sentence: int) -> bool:
         section = doc.block_of(sentence).section
         cached = self.other_sections.get(section)
         if cached is None:
-            cached = self.other_sections[section] = _other_section(doc, sentence)
+            cached = _other_section(doc, sentence, self.lead_section)
+            self.other_sections[section] = cached
         return cached
 
 

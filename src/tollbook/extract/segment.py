@@ -3,7 +3,10 @@ sentences inside them, and quotation spans.
 
 Works line by line over the raw text, so every span stays an offset pair into it.
 Markdown markers (``#``, ``-``, ``>``, ``1.``) and YAML front matter are kept out
-of the content spans; link targets stay in the text and are tokenized as URLs.
+of the content spans (its title is a title, its summary a paragraph); link targets
+stay in the text and are tokenized as URLs.  An indented line under an infobox field
+continues its value; a numbered line in capitals ("2. WEATHER") is a heading; a table
+row's "Source" cell and a list item's bold label are kept for later components.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import contextlib
 import re
 from datetime import date
 
+from tollbook.extract.dates import DATE_RE
 from tollbook.extract.doc import Block, BlockKind, Doc, Sentence
 from tollbook.extract.lexicon import PEOPLE_NOUNS, word_set
 
@@ -24,6 +28,8 @@ _FRONT_RE = re.compile(r"---[ \t]*")
 _FRONT_END_RE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 _KEY_RE = re.compile(r"([A-Za-z_][\w-]{0,40})[ \t]*:[ \t]*")
 _ISO_RE = re.compile(r"['\"]?(\d{4})-(\d{2})-(\d{2})")
+_BOLD_LABEL_RE = re.compile(r"(?:\*\*|__)([A-Za-z][\w ,/&'-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)")
+_SUMMARY_KEYS = frozenset(["summary", "description", "abstract", "excerpt", "subtitle", "lede"])
 _TABLE_RULE_RE = re.compile(r"\|?[ \t]*:?-{2,}")
 # "Deaths: at least 40", "| casualties2 = 68 killed", "Killed | 40"
 _FIELD_RE = re.compile(
@@ -31,12 +37,16 @@ _FIELD_RE = re.compile(
 )
 _FIELD_WORDS_RE = re.compile(
     r"(?i)\b(?:deaths?|dead|killed|casualt\w*|fatalit\w*|injur\w*|wounded|missing|"
-    r"captured|losses|victims|tolls?|prisoners)\b"
+    r"captured|losses|victims|tolls?|prisoners|hostages?|captives|abducted|kidnapped)\b"
 )
 # "Rebels: 45+ killed": a value that opens with a count and its casualty word
 _COUNTED_VALUE_RE = re.compile(
-    r"(?i)(?:\*\*)?(?:[\d,.–+-]+|no|none)(?:\*\*)?\+?[ \t]+(?:killed|dead|deaths?|wounded|"
+    r"(?i)(?:(?:about|around|some|over|nearly|almost|approximately|at least|more than|up to)"
+    r"[ \t]+)?(?:\*\*)?(?:[\d,.–+-]+|no|none)(?:\*\*)?\+?[ \t]+(?:killed|dead|deaths?|wounded|"
     r"injured|missing|captured|casualties|fatalities)\b"
+)
+_SOURCE_COLUMN_RE = re.compile(
+    r"(?i)(?:\*\*)?(?:sources?|claimants?|according to|reported by|attribution|cited by)(?:\*\*)?"
 )
 _GROUP_LABEL_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}")
 _TERMINAL = frozenset('.!?;:,"”’)]»″…')
@@ -58,6 +68,17 @@ _SENTENCE_STARTERS = word_set("""
 _OPEN_QUOTES = frozenset("“«„‟")
 _CLOSE_QUOTES = frozenset("”»")
 _QUOTE_RE = re.compile(r"[“”«»„‟\"″]")
+_HEADER_BLOCKS = 6  # the top of a text, where its title, byline and dateline stand
+_FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+_NAME = r"[A-Z][\w&'’.-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w&'’.-]*){0,6}"
+_STATEMENT = r"(?i:statement|press[ \t]+release|news[ \t]+release|communiqu[eé])"
+# "X statement on ...", "Statement by the X on ...": who the statement speaks for
+_AUTHOR_RES = (
+    re.compile(rf"(?P<name>{_NAME})[ \t]+{_STATEMENT}\b"),
+    re.compile(rf"\b{_STATEMENT}[ \t]+(?:by|from)[ \t]+(?:the[ \t]+)?(?P<name>{_NAME})"),
+)
+# Words before "statement" that say what kind of statement, not whose: "Joint statement".
+_STATEMENT_KINDS = frozenset(["joint", "final", "official", "full", "public", "new", "further"])
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{0,40})?\((?P<outlet>[A-Za-z][\w .&'-]{1,40})\)\s*[-–—]"
 )
@@ -122,12 +143,35 @@ def _front_matter(doc: Doc, lines: list[tuple[int, int]]) -> tuple[int, list[Blo
             vs, ve = vs + 1, ve - 1
         if name in ("title", "headline") and vs < ve:
             blocks.append(Block(vs, ve, BlockKind.TITLE, -1))
+        elif name in _SUMMARY_KEYS:
+            summary = _folded_value(text, lines, i, vs, ve)
+            if summary is not None:
+                section = next((k for k, b in enumerate(blocks) if b.kind is BlockKind.TITLE), -1)
+                blocks.append(Block(*summary, BlockKind.PARAGRAPH, section))
         elif name in ("date", "published", "pubdate", "created", "updated"):
             iso = _ISO_RE.match(text, vs, ve)
             if iso and doc.reference_date is None:
                 with contextlib.suppress(ValueError):
                     doc.reference_date = date(int(iso[1]), int(iso[2]), int(iso[3]))
     return 0, []  # no closing line: not front matter
+
+
+def _folded_value(
+    text: str, lines: list[tuple[int, int]], index: int, vs: int, ve: int
+) -> tuple[int, int] | None:
+    """The text of a front-matter value: on its line, or on the indented lines under
+    a ``>`` or ``|`` marker."""
+    if text[vs:ve] not in (">", "|", ">-", "|-", ">+", "|+"):
+        return (vs, ve) if vs < ve else None
+    start = end = -1
+    for ls, le in lines[index + 1 : index + 40]:
+        if ls == le or not text[ls].isspace():
+            break
+        s, e = _strip(text, ls, le)
+        if s < e:
+            start = s if start < 0 else start
+            end = e
+    return (start, end) if start >= 0 else None
 
 
 def _is_heading_like(text: str, start: int, end: int, *, first: bool = False) -> bool:
@@ -146,7 +190,7 @@ def segment(doc: Doc) -> None:
     text = doc.text
     lines = _lines(text)
     body_start, blocks = _front_matter(doc, lines)
-    section = len(blocks) - 1 if blocks else -1
+    section = max((k for k, b in enumerate(blocks) if b.kind is BlockKind.TITLE), default=-1)
     para: list[int] | None = None  # [start, end] of the paragraph being collected
     header: list[tuple[int, int]] | None = None  # cells of the last table header row
     header_line = -3
@@ -213,6 +257,13 @@ def segment(doc: Doc) -> None:
             prev_blank = True
             continue
         listed = _LIST_RE.match(text, s, e)
+        if listed and prev_blank and _is_section_label(text, listed, e, lines, index):
+            # "2. WEATHER" over a digest item: a numbered section heading, no list
+            close_paragraph()
+            blocks.append(Block(listed.end(), e, BlockKind.HEADING, section))
+            section = len(blocks) - 1
+            prev_blank = next_blank
+            continue
         if listed:
             close_paragraph()
             cs, ce = _strip(text, listed.end(), e)
@@ -222,6 +273,11 @@ def segment(doc: Doc) -> None:
             else:
                 casualty = _casualty_section(text, blocks, section)
                 grouped = _group_field(text, cs, ce, casualty, section)
+                label = _BOLD_LABEL_RE.match(text, cs, ce)
+                if grouped is None and label:
+                    # "- **Missing:** the families of 150 workers ...": an item whose
+                    # bold label may say what its first sentence counts
+                    grouped = Block(cs, ce, BlockKind.LIST_ITEM, section, label.end(), cs)
                 blocks.append(grouped or Block(cs, ce, BlockKind.LIST_ITEM, section))
             prev_blank = False
             continue
@@ -235,6 +291,20 @@ def segment(doc: Doc) -> None:
             close_paragraph()
             blocks.append(grouped or Block(s, e, BlockKind.FIELD, section, field_end or -1))
             prev_blank = False
+            continue
+        if (
+            para is None
+            and not prev_blank
+            and s > ls
+            and blocks
+            and blocks[-1].kind is BlockKind.FIELD
+            and blocks[-1].label_end > 0
+        ):
+            # an indented line under an infobox field continues its value:
+            # "Deaths  40 soldiers" / "        12 police officers"
+            above = blocks[-1]
+            label_start = above.label_start if above.label_start >= 0 else above.start
+            blocks.append(Block(s, e, BlockKind.FIELD, section, above.label_end, label_start))
             continue
         hs, he = _strip_emphasis(text, s, e)
         if _infobox_heading(text, hs, he, lines[index + 1] if index + 1 < len(lines) else None):
@@ -273,6 +343,26 @@ def segment(doc: Doc) -> None:
     doc.sentences = _sentences(text, blocks)
     doc.set_quotes(_quotes(text, blocks))
     _dateline(doc)
+    _author(doc)
+
+
+def _is_section_label(
+    text: str, marker: re.Match[str], end: int, lines: list[tuple[int, int]], index: int
+) -> bool:
+    """A numbered line in capitals standing alone ("1. AFGHANISTAN", "3) SPORT"), not
+    followed by another numbered line: a section heading."""
+    if not text[marker.start()].isdigit():
+        return False
+    letters = [ch for ch in text[marker.end() : end] if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+        return False
+    if text.count(" ", marker.end(), end) >= 5:
+        return False
+    if index + 1 < len(lines):
+        ns, ne = _strip(text, *lines[index + 1])
+        if _LIST_RE.match(text, ns, ne):
+            return False
+    return True
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -306,12 +396,24 @@ def _row_blocks(
     if header is None:
         return out
     row = cells[0]
+    if DATE_RE.fullmatch(text, row[0], row[1]):
+        row = (-1, -1)  # a row per day names no victims
+    source = next(
+        (
+            cells[i]
+            for i, (hs, he) in enumerate(header)
+            if i < len(cells) and _SOURCE_COLUMN_RE.fullmatch(text, hs, he)
+        ),
+        (-1, -1),
+    )
     for i, (s, e) in enumerate(cells[1:], start=1):
         if i >= len(header) or s >= e:
             continue
         hs, he = header[i]
         if _FIELD_WORDS_RE.search(text, hs, he):
-            out.append(Block(s, e, BlockKind.FIELD, section, he, hs, row[0], row[1]))
+            out.append(
+                Block(s, e, BlockKind.FIELD, section, he, hs, row[0], row[1], source[0], source[1])
+            )
     return out
 
 
@@ -446,6 +548,33 @@ def _quotes(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
             else:
                 opened = pos
     return spans
+
+
+def _author(doc: Doc) -> None:
+    """The organisation a statement speaks for: named by its title ("X statement on
+    ...", "Press release from X") when the text is in its first person ("we", "our")."""
+    text = doc.text
+    author = next(
+        (
+            m.span("name")
+            for b in doc.blocks[:_HEADER_BLOCKS]
+            if b.kind in (BlockKind.TITLE, BlockKind.HEADING)
+            for pattern in _AUTHOR_RES
+            for m in pattern.finditer(text, b.start, b.end)
+            if m.group("name").lower() not in _STATEMENT_KINDS
+        ),
+        None,
+    )
+    if author is None:
+        return
+    voice = 0
+    for block in doc.blocks:
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            for m in _FIRST_PERSON_RE.finditer(text, block.start, block.end):
+                voice += doc.quote_at(m.start()) is None
+            if voice >= 2:
+                doc.author = author
+                return
 
 
 def _dateline(doc: Doc) -> None:
