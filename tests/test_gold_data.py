@@ -35,6 +35,7 @@ EXPECTED_GOLD = (
     "dev/dev.gold.jsonl",
     "holdout/holdout.gold.jsonl",
     "final/final.gold.jsonl",
+    "final2/final2.gold.jsonl",
 )
 
 FIELDS = frozenset(
