@@ -102,3 +102,27 @@ def test_a_later_table_alias_takes_over_an_actor_met_before(
     claimant = session.scalar(select(Actor.name).join(Claim, Claim.claimant_id == Actor.id))
     assert claimant == "Conflict Intelligence Team"
     assert session.scalar(select(func.count()).where(Actor.name == "CIT")) == 0
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "the ministry's spokesperson Jane Roe",
+        "Outgoing health minister Jane Roe",
+        "a monitoring group, the Jane Roe",
+    ],
+)
+def test_a_title_or_apposition_before_a_table_name_resolves_to_it(
+    session: Session, written: str
+) -> None:
+    entry = ActorEntry(name="Jane Roe", kind="person")
+    with session.begin():
+        resolver = ActorResolver(session, ActorTable.from_entries([entry]))
+        assert resolver.resolve(written) == resolver.resolve("Jane Roe")
+
+
+def test_unnamed_officials_do_not_become_the_institution_they_serve(session: Session) -> None:
+    entry = ActorEntry(name="Army", kind="military", aliases=["army"])
+    with session.begin():
+        resolver = ActorResolver(session, ActorTable.from_entries([entry]))
+        assert resolver.resolve("two unnamed army officials") != resolver.resolve("the army")

@@ -131,7 +131,7 @@ def anonymous_display_name(name: str) -> str:
     text = re.sub(r"^The\s+", "", display_name(name))
     text = re.sub(
         r"^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|multiple|"
-        r"many|various|\d+)\s+)?(?:of\s+(?:the|those|these)\s+)?",
+        r"many|various|other|another|\d+)\s+)*(?:of\s+(?:the|those|these)\s+)?",
         "",
         text,
         flags=re.I,
@@ -190,6 +190,23 @@ class ActorTable:
                 table.entries[key] = entry
         return table
 
+    def named_at_end(self, name: str) -> ActorEntry | None:
+        """The table actor a longer name ends with: "the ministry's spokesperson Jane
+        Roe" is Jane Roe, "a Russian investigative group, the CIT" is the CIT.
+
+        The end of an English noun phrase is its head; titles and appositions come
+        first. Descriptions of unnamed people are left alone, so "two unnamed army
+        officials" never becomes the army.
+        """
+        if is_anonymous(name):
+            return None
+        words = alias_key(name).split()
+        for start in range(1, len(words)):
+            entry = self.entries.get(" ".join(words[start:]))
+            if entry is not None:
+                return entry
+        return None
+
 
 def entry_keys(entry: ActorEntry) -> list[str]:
     """Every key a table actor is found under: its names' alias keys and lookup keys."""
@@ -235,7 +252,7 @@ class ActorResolver:
         return found
 
     def _create(self, name: str, key: str) -> int:
-        entry = self.table.entries.get(key)
+        entry = self.table.entries.get(key) or self.table.named_at_end(name)
         if entry is not None:
             actor_id = self.ensure(entry)
         else:
