@@ -7,6 +7,7 @@ skipped with a message saying how to run them; CI always sets it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -29,11 +30,12 @@ def postgres_url() -> str | None:
     return os.environ.get(POSTGRES_VAR)
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A URL to an empty database of each backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'tollbook.db'}"
+@contextlib.contextmanager
+def empty_database(backend: str, folder: Path) -> Iterator[str]:
+    """A URL to an empty database: a SQLite file in `folder`, or a PostgreSQL schema
+    of its own on the test server, dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'tollbook.db'}"
         return
     base = postgres_url()
     if not base:
@@ -51,6 +53,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL to an empty database of each backend."""
+    with empty_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
