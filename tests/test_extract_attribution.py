@@ -333,6 +333,76 @@ CLAIMANTS: list[tuple[str, str, list[tuple[str | None, tuple[str, ...]]]]] = [
         "A team led by Dr Mia Berg surveyed 900 families. Their survey estimated 4,100 deaths.",
         [("team led by Dr Mia Berg", ())],
     ),
+    # --- whose count: a possessive before a count noun ---------------------------------
+    (
+        "owner-of-a-fronted-tally",
+        "In the ministry's final tally, 40 soldiers and 12 police officers lost their lives.",
+        [("ministry", ()), ("ministry", ())],
+    ),
+    (
+        "owner-with-a-number",
+        "By one researcher's count, 1,500 people have died in such fires.",
+        [("one researcher", ())],
+    ),
+    ("incident-owns-no-count", "The quake's toll rose to 90.", [(None, ())]),
+    # --- subjects past asides, inside names, before a short form -------------------------
+    (
+        "aside-after-the-verb",
+        "The rebels claimed, in a video posted online, to have killed 30 soldiers.",
+        [("rebels", ())],
+    ),
+    (
+        "participle-aside-with-commas",
+        "The minister, speaking to reporters at the mine, in the east of the country, said 80"
+        " miners had died.",
+        [("minister", ())],
+    ),
+    (
+        "state-inside-a-name",
+        "A doctor at the Kano state hospital told reporters that 12 had died.",
+        [("doctor at the Kano state hospital", ())],
+    ),
+    (
+        "verb-like-word-inside-a-name",
+        "The state government of Mato Grosso do Sul gave a toll of 45.",
+        [("state government of Mato Grosso do Sul", ())],
+    ),
+    (
+        "emphasised-apposition",
+        "The national prison service, **PRS**, said 40 inmates had died.",
+        [("PRS", ())],
+    ),
+    (
+        "short-form-before-the-verb",
+        "Human Rights Monitor (HRM) said 30 civilians had died.",
+        [("Human Rights Monitor", ())],
+    ),
+    (
+        "pronoun-for-the-subject-of-the-sentence",
+        "The monitor reached the same count: in its report it says 12 men died.",
+        [("monitor", ())],
+    ),
+    (
+        "adverbs-before-the-verb",
+        "The coroner has so far formally identified three of the victims.",
+        [("coroner", ())],
+    ),
+    (
+        "coordinated-verb-shares-the-subject",
+        "The posts repeated the rumour, or asserted that 200 fans died.",
+        [("posts", ())],
+    ),
+    ("participle-is-no-cue", "Saturday: one death confirmed in the evening.", [(None, ())]),
+    (
+        "first-person-in-a-quotation",
+        "“I counted 14 friends I had lost,” said Mara Vale.",
+        [("Mara Vale", ())],
+    ),
+    (
+        "writers-we-is-no-one-else",
+        "Taken together, the persons reported missing mean that we believe 50 people died.",
+        [(None, ())],
+    ),
 ]
 
 
@@ -523,6 +593,57 @@ CONTEXT: list[tuple[str, str, list[str | None]]] = [
         "timeline-entry-stamp-is-no-speaker",
         "- **3 May, 23:00** - Fire service says 4 people have been taken to hospital.\n",
         ["Fire service"],
+    ),
+    (
+        "owner-of-the-count-that-stood",
+        "The fire service reported 146 deaths. By Sunday evening the government's count stood"
+        " at 153.",
+        ["fire service", "government"],
+    ),
+    (
+        "figure-renamed-by-a-relative",
+        "Nine people died on Friday. By Sunday it had reached 14, the figure the government"
+        " still uses.",
+        [None, "government"],
+    ),
+    (
+        "a-figure-cited",
+        "Thirty people died, officials said. The deputy governor, Ana Ruiz, cited a figure of 34.",
+        ["officials", "Ana Ruiz"],
+    ),
+    (
+        "released-tallies-open-an-account",
+        "The Armed Forces of Utopia (AFU) released running tallies. When combat ended, 165"
+        " troops had been killed and 1,400 wounded.",
+        ["Armed Forces of Utopia", "Armed Forces of Utopia"],
+    ),
+    (
+        "acronym-defined-before",
+        "The Armed Forces of Utopia (AFU) began the assault. The AFU reported 20 rebels killed.",
+        ["Armed Forces of Utopia (AFU)"],
+    ),
+    (
+        "acronym-defined-after",
+        "Rebels: 978 killed (AFU)\n\nThe Armed Forces of Utopia (AFU) began the assault.",
+        ["AFU"],
+    ),
+    (
+        "statement-under-its-author",
+        "HARBOUR RESCUE SERVICE\nPRESS RELEASE\n\nThe Harbour Rescue Service is giving this"
+        " update. We recovered 12 bodies today, and our divers are still searching.",
+        ["Harbour Rescue Service"],
+    ),
+    (
+        "transcript-guest-claims",
+        "Radio hour\n\nHOST (presenter): How many died?\n\nAMINA YUSUF: We counted 27 bodies"
+        " that night.\n\nHOST: And the injured?\n\nAMINA YUSUF: At least 40 were wounded.",
+        ["AMINA YUSUF", "AMINA YUSUF"],
+    ),
+    (
+        "transcript-host-claims-nothing",
+        "Podcast\n\nDANA REED (host): A strike killed 12 men last week.\n\nOMAR HALE: That"
+        " is right.\n\nREED: And 15 were wounded?\n\nOMAR HALE: At least 15 were wounded.",
+        [None, "OMAR HALE"],
     ),
 ]
 

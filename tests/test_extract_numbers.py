@@ -35,6 +35,10 @@ def mentions(text: str) -> list[Row]:
 
 
 NUMBERS: list[tuple[str, str, list[Row]]] = [
+    # a colon with a space is no clock: "Monday, July 8: 13 dead"
+    ("colon-after-date", "Monday, 8 July: 13 dead", [("13", 13, 13, EXACT)]),
+    ("colon-after-day-word", "Sunday, July 7: five bodies recovered", [("five", 5, 5, EXACT)]),
+    ("a-day-earlier", "up from 25 a day earlier", [("25", 25, 25, EXACT)]),
     ("digits", "68 died", [("68", 68, 68, EXACT)]),
     ("thousands", "1,429 died", [("1,429", 1429, 1429, EXACT)]),
     ("word", "fourteen died", [("fourteen", 14, 14, EXACT)]),
@@ -138,6 +142,13 @@ def test_numbers(text: str, expected: list[Row]) -> None:
 
 
 NON_COUNTS: list[tuple[str, str]] = [
+    # a currency before or after, an age in commas after a name
+    ("rupees-before", "Rs 50,000 to each of the injured"),
+    ("rupees-after", "announced 200,000 rupees for each family of the dead"),
+    ("pesos-after", "paid 5,000 pesos to the families of the dead"),
+    ("age-after-name", "said Jo Park, 31, who survived the fire"),
+    ("age-after-name-now", "said Jo Park, now 31, who survived the fire"),
+    ("rate-a-day", "40 a day died in the camps"),
     ("another-alone", "another killed"),
     ("no-report-on-it", "no report on the dead"),
     ("date-day-month-year", "on 7 February 2018 died"),
@@ -148,6 +159,7 @@ NON_COUNTS: list[tuple[str, str]] = [
     ("year", "in 2015 died"),
     ("time-pm", "at 10 p.m. died"),
     ("clock", "at 10:30 died"),
+    ("clock-no-space-only", "at 08:15 died"),
     ("hours", "four hours died"),
     ("kilometres", "8 km away died"),
     ("glued-unit", "8km away died"),

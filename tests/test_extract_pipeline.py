@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tollbook.extract import PIPELINE, ExtractedFigure, extract
-from tollbook.vocab import Outcome, Qualifier
+from tollbook.vocab import Outcome, Qualifier, Scope
 
 K, W, C, M, CAP = (
     Outcome.KILLED,
@@ -630,6 +630,198 @@ FIGURES: list[tuple[str, str, list[Row]]] = [
         "Text.",
         [("19", K, 19, 19, EXACT)],
     ),
+    # --- a toll named before: a pronoun, an inverted count, a figure of, an aside ------
+    (
+        "toll-pronoun-subject",
+        "At least 30 people died in the blast. It stood at 41 by Monday.",
+        [("At least 30", K, 30, None, AT_LEAST), ("41", K, 41, 41, EXACT)],
+    ),
+    (
+        "toll-pronoun-subject-perfect",
+        "Nine miners were killed on Friday. By Sunday it had reached 14.",
+        [("Nine", K, 9, 9, EXACT), ("14", K, 14, 14, EXACT)],
+    ),
+    (
+        "toll-pronoun-object",
+        "Officials gave a toll of 50, then revised it within hours to 62.",
+        [("50", K, 50, 50, EXACT), ("62", K, 62, 62, EXACT)],
+    ),
+    (
+        "toll-demonstrative-object",
+        "The army reported 90 rebels killed and later raised this to 104.",
+        [("90", K, 90, 90, EXACT), ("104", K, 104, 104, EXACT)],
+    ),
+    (
+        "pronoun-is-no-toll",
+        "Twelve people died in the fire. It was one of the worst in years.",
+        [("Twelve", K, 12, 12, EXACT)],
+    ),
+    (
+        "inverted-toll",
+        "The find brings to 57 the number of bodies recovered from the mine.",
+        [("57", K, 57, 57, EXACT)],
+    ),
+    (
+        "inverted-toll-injured",
+        "The second blast raised to 40 the number of injured this week.",
+        [("40", W, 40, 40, EXACT)],
+    ),
+    (
+        "a-figure-of-after-a-reporting-verb",
+        "Thirty people died, officials said. The governor later cited a figure of 34.",
+        [("Thirty", K, 30, 30, EXACT), ("34", K, 34, 34, EXACT)],
+    ),
+    ("toll-crossed", "The death toll crossed 500 on Friday.", [("500", K, 500, None, MORE)]),
+    (
+        "toll-climbed-past",
+        "The storm's death toll climbed past 200.",
+        [("200", K, 200, None, MORE)],
+    ),
+    (
+        "toll-across-an-aside",
+        "Aid groups put civilian casualties, dead and injured alike, at 80 to 120.",
+        [("80 to 120", C, 80, 120, RANGE)],
+    ),
+    ("list-of-missing", "The list of missing grew to 40.", [("40", M, 40, 40, EXACT)]),
+    (
+        "toll-up-from",
+        "The toll stood at 31 on Thursday, up from 25 a day earlier.",
+        [("31", K, 31, 31, EXACT), ("25", K, 25, 25, EXACT)],
+    ),
+    # --- confirmed counts are floors ----------------------------------------------------
+    ("confirmed-dead", "Four Britons had been confirmed dead.", [("Four", K, 4, None, AT_LEAST)]),
+    (
+        "confirmed-killed",
+        "Two soldiers were confirmed killed in the raid.",
+        [("Two", K, 2, None, AT_LEAST)],
+    ),
+    (
+        "deaths-confirmed",
+        "Saturday: one death confirmed in the evening.",
+        [("one", K, 1, None, AT_LEAST)],
+    ),
+    # --- the predicate past an aside, a relative clause or a phrase ----------------------
+    (
+        "attributive-then-verb",
+        "Three wounded soldiers died in hospital.",
+        [("Three", K, 3, 3, EXACT)],
+    ),
+    (
+        "aside-along-with",
+        "Four soldiers, along with their interpreter, were captured.",
+        [("Four", CAP, 4, 4, EXACT)],
+    ),
+    (
+        "aside-as-clause",
+        "At least 200 Ultras, as the club's fans call themselves, died.",
+        [("At least 200", K, 200, None, AT_LEAST)],
+    ),
+    (
+        "contact-relative-lost",
+        "He counted 14 friends he had lost.",
+        [("14", K, 14, 14, EXACT)],
+    ),
+    (
+        "contact-relative-then-verb",
+        "None of the guards it had posted at the gate were hurt.",
+        [("None", W, 0, 0, EXACT)],
+    ),
+    (
+        "number-in-a-phrase-and-a-second-subject",
+        "Forty hostages from nine countries and one local driver died.",
+        [("Forty", K, 40, 40, EXACT), ("one", K, 1, 1, EXACT)],
+    ),
+    (
+        "hostages-in-a-list",
+        "Gunmen took a priest, his driver and about a dozen worshippers hostage.",
+        [("about a dozen", CAP, 12, 12, APPROX)],
+    ),
+    ("holding-hostages", "Rebels were holding 40 hostages.", [("40", CAP, 40, 40, EXACT)]),
+    ("taken-alive", "Twelve rebels were taken alive.", [("Twelve", CAP, 12, 12, EXACT)]),
+    (
+        "treated-for-injuries",
+        "Two firefighters were treated on site for minor injuries.",
+        [("Two", W, 2, 2, EXACT)],
+    ),
+    ("suffered-burns", "Fourteen people suffered burns.", [("Fourteen", W, 14, 14, EXACT)]),
+    ("treated-object", "I treated nine children myself.", [("nine", W, 9, 9, EXACT)]),
+    ("wounded-another", "A second blast wounded another 17.", [("17", W, 17, 17, EXACT)]),
+    ("headline-present", "Gunmen abduct 30 villagers", [("30", CAP, 30, 30, EXACT)]),
+    (
+        "buried-now-trapped",
+        "Dozens more are buried under the mud.",
+        [("Dozens", M, 24, 99, VAGUE)],
+    ),
+    (
+        "buried-then-dead",
+        "Hundreds were buried under the rubble.",
+        [("Hundreds", K, 200, 999, VAGUE)],
+    ),
+    (
+        "part-that-survived",
+        "Seven of the 30 miners trapped underground were brought out alive.",
+        [("30", M, 30, 30, EXACT)],
+    ),
+    # --- parts and ellipses -----------------------------------------------------------
+    (
+        "subcount-in-brackets",
+        "The blast killed 30 people (20 soldiers and 10 civilians).",
+        [("30", K, 30, 30, EXACT), ("20", K, 20, 20, EXACT), ("10", K, 10, 10, EXACT)],
+    ),
+    (
+        "subcount-included",
+        "Forty people died; they included six children and two teachers.",
+        [("Forty", K, 40, 40, EXACT), ("six", K, 6, 6, EXACT), ("two", K, 2, 2, EXACT)],
+    ),
+    (
+        "as-did",
+        "Twelve soldiers lost their lives, as did three medics.",
+        [("Twelve", K, 12, 12, EXACT), ("three", K, 3, 3, EXACT)],
+    ),
+    (
+        "as-did-in-a-year",
+        "12 miners died in 2010, as did 3 in 2012.",
+        [("12", K, 12, 12, EXACT), ("3", K, 3, 3, EXACT)],
+    ),
+    # --- the same constructions where they count nothing -----------------------------
+    (
+        "pronoun-with-a-counted-noun",
+        "Five people died. It passed 30 villages on its way.",
+        [("Five", K, 5, 5, EXACT)],
+    ),
+    (
+        "inverted-count-of-things",
+        "Two men died. This brings to 5 the number of fatal attacks this year.",
+        [("Two", K, 2, 2, EXACT)],
+    ),
+    (
+        "up-from-after-no-figure",
+        "The number of dead stood at 40, up from 25, while 100 people were rescued, up from 60.",
+        [("40", K, 40, 40, EXACT), ("25", K, 25, 25, EXACT)],
+    ),
+    (
+        "put-it-at",
+        "Officials said six people died. The army put it at 9.",
+        [("six", K, 6, 6, EXACT), ("9", K, 9, 9, EXACT)],
+    ),
+    (
+        "estimates-run-from",
+        "Thousands died. Published estimates run from at least 20,000 to 90,000.",
+        [
+            ("Thousands", K, 2000, 9999, VAGUE),
+            ("from at least 20,000 to 90,000", K, 20000, 90000, RANGE),
+        ],
+    ),
+    (
+        "count-of-other-things",
+        "Thousands died. The estimate was based on a survey of about 5,200 households.",
+        [("Thousands", K, 2000, 9999, VAGUE)],
+    ),
+    (
+        "inverted-count-of-those-who-died",
+        "The find brings to 57 the number of those who have died.",
+        [("57", K, 57, 57, EXACT)],
+    ),
 ]
 
 NOT_FIGURES: list[tuple[str, str]] = [
@@ -687,6 +879,11 @@ NOT_FIGURES: list[tuple[str, str]] = [
     ("another-not-recovered", "Another 200 were evacuated from the flooded town."),
     ("no-report-published", "No report on the death toll has been released."),
     ("arrest-with-aside", "One suspect, a 30-year-old man, was arrested after the killings."),
+    ("money-rupees", "The office paid Rs 50,000 to each of the injured."),
+    ("money-after", "He announced 200,000 rupees for the family of each person killed."),
+    ("owner-count", "By one researcher's count, many have died."),
+    ("origin-count", "Hostages from eight countries were killed."),
+    ("several-survived", "Only one of the five climbers survived the avalanche that killed."),
 ]
 
 
@@ -763,11 +960,17 @@ GROUPS: list[tuple[str, str, list[str | None]]] = [
     ("infobox-label", "Casualties and losses\nRebels: 45 killed (army claim)", ["Rebels"]),
     ("incident-toll-names-nobody", "Ferry disaster toll rises to 85", [None]),
     ("demonym-toll", "The Bolivian death toll rose to 85.", ["Bolivian"]),
-    # a figure with no victims of its own shares them only when it plainly refers back
+    # a figure with no victims of its own shares them only when it plainly refers back:
+    # a bare number as the subject of the next clause does; bare "people" names nobody
     (
-        "own-clause-names-nobody",
+        "own-clause-same-victims",
         "The army said 12 soldiers were killed and 30 are missing.",
-        ["soldiers", None],
+        ["soldiers", "soldiers"],
+    ),
+    (
+        "own-clause-people-names-nobody",
+        "The agency said 284 people had died and 2,323 had been injured.",
+        ["people", None],
     ),
     (
         "another-refers-back",
@@ -815,6 +1018,50 @@ GROUPS: list[tuple[str, str, list[str | None]]] = [
         ["people", "children"],
     ),
     ("one-with-a-name", "Six gunmen died and one, Omar Ali, was captured.", ["gunmen", "gunmen"]),
+    (
+        "infobox-heading-with-a-colon",
+        "Casualties and losses:\n  Government forces: 168 killed; 1,400+ wounded",
+        ["Government forces", "Government forces"],
+    ),
+    (
+        "table-row-by-day-and-hour",
+        "| Date and time | Dead | Source |\n|---|---|---|\n| 28 Sept, 22:00 | 24 | police |",
+        [None],
+    ),
+    (
+        "relational-noun-of",
+        "Soldiers killed 42 rebels, among them two wives of rebel leaders.",
+        ["rebels", "wives of rebel leaders"],
+    ),
+    (
+        "hedged-complement",
+        "An official said no more than two of the dead might have been bystanders.",
+        ["bystanders"],
+    ),
+    (
+        "complement-at-a-named-body",
+        "More than a hundred of the dead were students at the State University.",
+        ["students at the State University"],
+    ),
+    ("which-toll-not-whose", "The real toll is almost 500.", [None]),
+    ("verified-toll", "Police said the verified toll was 125.", [None]),
+    ("hostages-held", "Rebels were holding between 40 and 60 hostages.", ["hostages"]),
+    (
+        "time-is-no-group",
+        "The crush killed 154 people and injured 149 late on Saturday.",
+        ["people", None],
+    ),
+    (
+        "attributive-then-verb",
+        "Three more wounded soldiers died in hospital.",
+        ["wounded soldiers"],
+    ),
+    (
+        "phrase-with-a-number",
+        "Forty hostages from nine countries and one local driver died.",
+        ["hostages", "local driver"],
+    ),
+    ("emphasised-name", "The prison service, **NPS**, said 40 inmates died.", ["inmates"]),
 ]
 
 
@@ -899,3 +1146,259 @@ def test_yaml_front_matter_title_is_a_headline() -> None:
 def test_link_urls_hold_no_figures() -> None:
     text = "A missile killed 21 civilians, [officials said](https://example.com/2023/05/13/100-killed)."
     assert [f.number for f in extract(text)] == ["21"]
+
+
+# Small documents written for these tests in the styles the extractor meets (none from
+# the data sets): every figure with its reading, victims, claimant and scope.
+EVENT, OTHER = Scope.EVENT, Scope.OTHER
+DocRow = tuple[str, Outcome, int | None, int | None, Qualifier, str | None, str | None, Scope]
+
+DOCUMENTS: list[tuple[str, str, list[DocRow]]] = [
+    (
+        "wire",  # wire story with a dateline and a relay
+        (
+            "KATHMANDU, March 3 (Harbor Wire) - A bus plunged into a gorge in western "
+            "Nepal on Sunday, killing at least 23 passengers and injuring 15 others, "
+            "police said.\n"
+            "\n"
+            "District police chief Ram Thapa told the Harbor Wire that four of the injured "
+            'were in a critical condition. "Eleven bodies have been pulled from the river '
+            'so far," he said.\n'
+        ),
+        [
+            ("at least 23", K, 23, None, AT_LEAST, "passengers", "police", EVENT),
+            ("15", W, 15, 15, EXACT, "others", "police", EVENT),
+            ("four", W, 4, 4, EXACT, None, "District police chief Ram Thapa", EVENT),
+            ("Eleven", K, 11, 11, EXACT, None, "District police chief Ram Thapa", EVENT),
+        ],
+    ),
+    (
+        "infobox",  # reference infobox with tab-separated fields
+        (
+            "Lake ferry capsizing\n"
+            "\n"
+            "Date\t4 June 2019\n"
+            "Location\tLake Tana, near the regional capital\n"
+            "Cause\tOverloading\n"
+            "Deaths\t61 (regional government)\n"
+            "Missing\t9\n"
+            "Survivors\t38\n"
+        ),
+        [
+            ("61", K, 61, 61, EXACT, None, "regional government", EVENT),
+            ("9", M, 9, 9, EXACT, None, None, EVENT),
+        ],
+    ),
+    (
+        "release",  # press release in the first person under its author
+        (
+            "CITY FIRE AND RESCUE SERVICE\n"
+            "NEWS RELEASE\n"
+            "\n"
+            "Warehouse blaze on Dock Road: update\n"
+            "\n"
+            "Our crews brought the fire on Dock Road under control at 6 a.m. on Tuesday. "
+            "We are sad to report that three workers have died. A further 12 people were "
+            "treated by our paramedics for smoke inhalation, and five of them were taken "
+            "to hospital. None of our firefighters was injured.\n"
+        ),
+        [
+            ("three", K, 3, 3, EXACT, "workers", "CITY FIRE AND RESCUE SERVICE", EVENT),
+            ("12", W, 12, 12, EXACT, "people", "CITY FIRE AND RESCUE SERVICE", EVENT),
+            ("five", W, 5, 5, EXACT, None, "CITY FIRE AND RESCUE SERVICE", EVENT),
+            ("None", W, 0, 0, EXACT, "our firefighters", "CITY FIRE AND RESCUE SERVICE", EVENT),
+        ],
+    ),
+    (
+        "liveblog",  # live blog, newest entry first, entry titles
+        (
+            "Live: floods in the northern hills\n"
+            "\n"
+            "09:40\n"
+            "Toll rises to 19\n"
+            "The provincial disaster office says the number of dead has risen to 19. "
+            "Another six people are missing after a footbridge was swept away.\n"
+            "\n"
+            "08:15\n"
+            "Rescuers recovered the bodies of two children overnight, the district mayor "
+            "told local radio.\n"
+        ),
+        [
+            ("19", K, 19, 19, EXACT, None, None, EVENT),
+            ("19", K, 19, 19, EXACT, None, "provincial disaster office", EVENT),
+            ("six", M, 6, 6, EXACT, "people", "provincial disaster office", EVENT),
+            ("two", K, 2, 2, EXACT, "children", "district mayor", EVENT),
+        ],
+    ),
+    (
+        "digest",  # news digest of numbered, datelined stories
+        (
+            "MORNING DIGEST\n"
+            "\n"
+            "1. CHILE: Wildfires kill 46 near the coast\n"
+            "\n"
+            "Forest fires around the coastal hills have killed at least 46 people, the "
+            "president said on Saturday.\n"
+            "\n"
+            "2. NIGERIA: Gunmen abduct 30 villagers\n"
+            "\n"
+            "Gunmen seized 30 villagers in the north-west, local officials said.\n"
+            "\n"
+            "3. JAPAN: Quake injures 20\n"
+            "\n"
+            "A strong earthquake injured 20 people on the west coast.\n"
+        ),
+        [
+            ("46", K, 46, 46, EXACT, None, None, EVENT),
+            ("at least 46", K, 46, None, AT_LEAST, "people", "president", EVENT),
+            ("30", CAP, 30, 30, EXACT, "villagers", None, OTHER),
+            ("20", W, 20, 20, EXACT, None, None, OTHER),
+            ("20", W, 20, 20, EXACT, "people", None, OTHER),
+        ],
+    ),
+    (
+        "table",  # Markdown table with a source column
+        (
+            "## Casualties by province\n"
+            "\n"
+            "| Province | Dead | Missing | Source |\n"
+            "|---|---|---|---|\n"
+            "| North | 12 | 3 | provincial police |\n"
+            "| South | 7 | 0 | health ministry |\n"
+        ),
+        [
+            ("12", K, 12, 12, EXACT, "North", "provincial police", EVENT),
+            ("3", M, 3, 3, EXACT, "North", "provincial police", EVENT),
+            ("7", K, 7, 7, EXACT, "South", "health ministry", EVENT),
+            ("0", M, 0, 0, EXACT, "South", "health ministry", EVENT),
+        ],
+    ),
+    (
+        "transcript",  # radio transcript with a host and a guest
+        (
+            "Radio hour, episode 9\n"
+            "\n"
+            "HOST (presenter): How many people died in the clinic?\n"
+            "\n"
+            "AMINA YUSUF: We counted 27 bodies at the clinic that night.\n"
+            "\n"
+            "HOST: And the injured?\n"
+            "\n"
+            "AMINA YUSUF: At least 40 were wounded, most of them by shrapnel. I treated "
+            "nine children myself.\n"
+        ),
+        [
+            ("27", K, 27, 27, EXACT, None, "AMINA YUSUF", EVENT),
+            ("At least 40", W, 40, None, AT_LEAST, None, "AMINA YUSUF", EVENT),
+            ("nine", W, 9, 9, EXACT, "children", "AMINA YUSUF", EVENT),
+        ],
+    ),
+    (
+        "factcheck",  # fact-check with a claim line and owned counts
+        (
+            "FACT CHECK: Did 500 miners die in the collapse?\n"
+            "\n"
+            "CLAIM: Posts say 500 miners died.\n"
+            "\n"
+            "The labour ministry's tally stands at 37 dead. By the union's count, 41 "
+            "workers were killed.\n"
+        ),
+        [
+            ("500", K, 500, 500, EXACT, "miners", "Posts", EVENT),
+            ("37", K, 37, 37, EXACT, None, "labour ministry", EVENT),
+            ("41", K, 41, 41, EXACT, "workers", "union", EVENT),
+        ],
+    ),
+    (
+        "article",  # plain article: relative clauses, asides, ellipsis
+        (
+            "Helicopter crash kills two pilots\n"
+            "\n"
+            "The two pilots the army had sent to the valley died when their helicopter "
+            "came down on Monday. Four soldiers, along with their interpreter, were "
+            "captured by rebels the next day. Eighteen villagers drowned in the floods, as "
+            "did three rescuers.\n"
+        ),
+        [
+            ("two", K, 2, 2, EXACT, "pilots", None, EVENT),
+            ("Four", CAP, 4, 4, EXACT, "soldiers", None, EVENT),
+            ("Eighteen", K, 18, 18, EXACT, "villagers", None, EVENT),
+            ("three", K, 3, 3, EXACT, "rescuers", None, EVENT),
+        ],
+    ),
+    (
+        "tolls",  # toll revised by pronoun and inverted count
+        (
+            "Officials first put the toll at 14. They later raised it to 21, and by Friday "
+            "it had climbed to 30. The discovery of another grave brings to 37 the number "
+            "of bodies recovered from the site.\n"
+        ),
+        [
+            ("14", K, 14, 14, EXACT, None, "Officials", EVENT),
+            ("21", K, 21, 21, EXACT, None, "Officials", EVENT),
+            ("30", K, 30, 30, EXACT, None, "Officials", EVENT),
+            ("37", K, 37, 37, EXACT, None, None, EVENT),
+        ],
+    ),
+    (
+        "history",  # article with an earlier incident told by "that night"
+        (
+            "Landslide buries market town\n"
+            "\n"
+            "On 2 May 2021 a landslide killed 12 people in the market town.\n"
+            "\n"
+            "The town has suffered before. In 1998 a mudslide swept through the lower "
+            "district. Forty people died that night.\n"
+            "\n"
+            "The widow of one victim, Sara Lind, 34, received 5,000 pesos from the "
+            "council.\n"
+        ),
+        [
+            ("12", K, 12, 12, EXACT, "people", None, EVENT),
+            ("Forty", K, 40, 40, EXACT, "people", None, OTHER),
+        ],
+    ),
+    (
+        "siege",  # reference page of a months-long event with an infobox span
+        (
+            "Siege of Port Amel\n"
+            "\n"
+            "Date: 4 March – 19 June 2016 (3 months)\n"
+            "Casualties and losses:\n"
+            "  Government troops: 212 killed; 900+ wounded\n"
+            "  Civilians: 64 killed (12 from starvation)\n"
+            "\n"
+            "The siege of Port Amel began on 4 March 2016. On 2 March, two days before the "
+            "siege, a car bomb had killed 9 people in the port. On 20 April rebels shelled "
+            "the market, killing 14 shoppers. In May the army said it had lost 80 "
+            "soldiers.\n"
+            "\n"
+            "Aftermath\n"
+            "The town's worst disaster had been a 1987 flood that killed 300 residents. "
+            "Since the civil war of the 1970s, in which as many as 5,000 people died, the "
+            "town has been rebuilt twice.\n"
+        ),
+        [
+            ("212", K, 212, 212, EXACT, "Government troops", None, EVENT),
+            ("900+", W, 900, None, MORE, "Government troops", None, EVENT),
+            ("64", K, 64, 64, EXACT, "Civilians", None, EVENT),
+            ("12", K, 12, 12, EXACT, "Civilians", None, EVENT),
+            ("9", K, 9, 9, EXACT, "people", None, OTHER),
+            ("14", K, 14, 14, EXACT, "shoppers", None, EVENT),
+            ("80", K, 80, 80, EXACT, "soldiers", "army", EVENT),
+            ("300", K, 300, 300, EXACT, "residents", None, OTHER),
+            ("as many as 5,000", K, None, 5000, UP_TO, "people", None, OTHER),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [(t, e) for _, t, e in DOCUMENTS], ids=[i for i, _, _ in DOCUMENTS]
+)
+def test_documents(text: str, expected: list[DocRow]) -> None:
+    got = [
+        (f.number, f.outcome, f.low, f.high, f.qualifier, f.group, f.claimant, f.scope)
+        for f in extract(text)
+    ]
+    assert got == expected

@@ -179,6 +179,11 @@ ADVERSARIAL = [
     "February 7 " * 30,
     "the death toll at " * 30,
     "x" * 500,
+    "AB CD: 12 died.\n\nEF: it stood at 14.\n\n" * 10,  # transcript turns, a pronoun toll
+    "1. PERU: Floods kill 30\n\nThe toll crossed 30.\n\n" * 10,  # numbered story headings
+    "The Armed Forces of Utopia (AFU) said 12 died. The AFU said 14 died. " * 10,
+    "Date: 4 March – 19 June 2016\n" * 10,
+    "In the ministry's tally, 40 died, as did 3. " * 10,
 ]
 
 

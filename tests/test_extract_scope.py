@@ -235,6 +235,77 @@ SCOPES: list[tuple[str, str, date | None, list[Scope]]] = [
         None,
         [EVENT, EVENT],
     ),
+    (
+        "digest-of-datelined-stories",
+        "THE DAY AHEAD\n\n1. CHILE: Wildfires kill 46 near the coast\n\nFires have killed at"
+        " least 46 people.\n\n2. NIGERIA: Gunmen abduct 30 villagers\n\nGunmen took 30"
+        " villagers hostage.\n\n3. JAPAN: Quake injures 20\n\nA quake injured 20 people.",
+        None,
+        [EVENT, EVENT, OTHER, OTHER, OTHER, OTHER],
+    ),
+    (
+        "numbered-sections-of-one-story-are-no-digest",
+        "The long read\n\n1. The night of the fire\n\nAt least 40 people died.\n\n"
+        "2. The count\n\nThe toll later rose to 52.\n\n3. The trial\n\nTwo men were jailed.",
+        None,
+        [EVENT, EVENT],
+    ),
+    (
+        "inside-an-event-of-several-months",
+        "Siege of the port\n\nDate: 4 March – 19 June 2016\n\nIn April rebels shelled the"
+        " market, killing 14 shoppers. On 2 March a car bomb had killed 9 people.",
+        None,
+        [EVENT, OTHER],
+    ),
+    (
+        "that-night-of-the-sentence-before",
+        "A fire at a club on 27 January 2013 killed 242 people.\n\nSuch fires recur. In"
+        " October 2015 a fire broke out at a club in another city. Twenty-seven people died"
+        " that night; 150 were hurt.",
+        None,
+        [EVENT, OTHER, OTHER],
+    ),
+    (
+        "earlier-violence-section",
+        "Prison riot kills 118\n\nAt least 118 inmates died on 28 September 2021.\n\n"
+        "Earlier violence in the prisons\n\n- Riots in three prisons killed 79 inmates.",
+        None,
+        [EVENT, EVENT, OTHER],
+    ),
+    (
+        "counts-dated-after-the-event-in-a-list",
+        "Rail disaster: update\n\nThe train derailed on 6 July 2013.\n\n"
+        "- Monday, 8 July: 13 dead.\n- Wednesday, 10 July: 20 dead; 30 missing.",
+        None,
+        [EVENT, EVENT, EVENT],
+    ),
+    (
+        "count-named-before-dated-later",
+        "The crush on 1 October 2022 killed 125 people. It stood at 131 on 5 October.",
+        None,
+        [EVENT, EVENT],
+    ),
+    (
+        "record-incident-written-with-its-year",
+        "Mine blast kills 274\n\nThe blast killed 274 miners. It is the worst accident in the"
+        " country's history, surpassing a 1992 explosion that killed 263 workers.",
+        None,
+        [EVENT, EVENT, OTHER],
+    ),
+    (
+        "since-a-war-with-an-adjective",
+        "On 16 January 2013 gunmen killed 37 hostages. The country had not seen such violence"
+        " since the civil war of the 1990s, in which as many as 200,000 people died.",
+        None,
+        [EVENT, OTHER],
+    ),
+    (
+        "year-of-a-relative-clause-is-no-claim-date",
+        "On 13 May 2014 a fire killed 301 miners. He cited disasters abroad, including one in"
+        " 1862 in which he said 204 people perished.",
+        None,
+        [EVENT, OTHER],
+    ),
 ]
 
 
@@ -256,6 +327,12 @@ def _inferred(text: str) -> tuple[date | None, tuple[int | None, int | None] | N
 
 
 EVENT_DATES: list[tuple[str, str, date | None]] = [
+    (
+        "infobox-date-of-a-long-event",
+        "Siege of the port\n\nDate: 23 May – 23 October 2017 (5 months)\n\nIt ended on 23"
+        " October 2017. On 23 October 920 rebels were counted dead, 23 October being the end.",
+        date(2017, 5, 23),
+    ),
     (
         "most-mentioned-day",
         "On 7 February 2018 a battle began. On 8 February it ended. The 7 February attack was big.",

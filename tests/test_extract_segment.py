@@ -77,6 +77,39 @@ def kinds(text: str) -> list[tuple[BlockKind, str]]:
 
 BLOCKS: list[tuple[str, str, list[tuple[BlockKind, str]]]] = [
     (
+        "numbered-story-headline",
+        "MORNING DIGEST\n\n1. CHILE: Fires kill 46 near the coast\n\nFires killed 46 people."
+        "\n\n2. JAPAN: Quake injures 20\n\nA quake injured 20.",
+        [
+            (BlockKind.TITLE, "MORNING DIGEST"),
+            (BlockKind.HEADING, "CHILE: Fires kill 46 near the coast"),
+            (BlockKind.PARAGRAPH, "Fires killed 46 people."),
+            (BlockKind.HEADING, "JAPAN: Quake injures 20"),
+            (BlockKind.PARAGRAPH, "A quake injured 20."),
+        ],
+    ),
+    (
+        "numbered-list-stays-a-list",
+        "Steps taken\n\n1. Roads closed\n2. Shelters opened\n",
+        [
+            (BlockKind.TITLE, "Steps taken"),
+            (BlockKind.LIST_ITEM, "Roads closed"),
+            (BlockKind.LIST_ITEM, "Shelters opened"),
+        ],
+    ),
+    (
+        "infobox-lines-are-not-wrapped-prose",
+        "Siege of the port\n\nPart of the long war in the eastern hills of the region\n"
+        "Date: 4 March – 19 June 2016\nCasualties and losses:\n  Government troops: 212 killed",
+        [
+            (BlockKind.TITLE, "Siege of the port"),
+            (BlockKind.HEADING, "Part of the long war in the eastern hills of the region"),
+            (BlockKind.PARAGRAPH, "Date: 4 March – 19 June 2016"),
+            (BlockKind.HEADING, "Casualties and losses:"),
+            (BlockKind.FIELD, "Government troops: 212 killed"),
+        ],
+    ),
+    (
         "title-and-paragraph",
         "Battle of the river\n\nTen soldiers died there.",
         [
@@ -302,6 +335,63 @@ def test_kind_of_statement_is_no_author() -> None:
 def test_statement_title_without_first_person_names_no_author() -> None:
     doc = doc_of("Police statement on the floods\n\nThe police counted 14 deaths.")
     assert doc.author is None
+
+
+def test_name_over_a_press_release_line_is_the_author_as_the_body_writes_it() -> None:
+    text = (
+        "HARBOUR RESCUE SERVICE\nPRESS RELEASE - FOR IMMEDIATE DISTRIBUTION\n\n"
+        "The Harbour Rescue Service gives this update. We found 12 bodies; our divers go on."
+    )
+    doc = doc_of(text)
+    assert doc.author is not None
+    assert text[doc.author[0] : doc.author[1]] == "Harbour Rescue Service"
+
+
+def test_name_over_a_press_release_line_without_first_person_is_no_author() -> None:
+    doc = doc_of("HARBOUR RESCUE SERVICE\nPRESS RELEASE\n\nRescuers found 12 bodies.")
+    assert doc.author is None
+
+
+TRANSCRIPT = (
+    "Radio hour, episode 9\n\n"
+    "DANA REED (host): How many died?\n\n"
+    "AMINA YUSUF: We counted 27 bodies.\n\n"
+    "REED: And the injured?\n\n"
+    "YUSUF: At least 40.\n"
+)
+
+
+def test_transcript_turns_keep_the_speaker_apart() -> None:
+    doc = doc_of(TRANSCRIPT)
+    turns = [
+        (
+            TRANSCRIPT[b.start : b.end],
+            TRANSCRIPT[b.speaker_start : b.speaker_end] if b.speaker_start >= 0 else None,
+        )
+        for b in doc.blocks
+        if b.kind is BlockKind.PARAGRAPH
+    ]
+    assert turns == [
+        ("How many died?", None),  # the host claims nothing
+        ("We counted 27 bodies.", "AMINA YUSUF"),
+        ("And the injured?", None),
+        ("At least 40.", "AMINA YUSUF"),  # the surname alone is the full name
+    ]
+
+
+def test_labelled_sections_are_no_transcript() -> None:
+    text = (
+        "WHAT WE KNOW: 12 died.\n\nWHAT WE KNOW: 14 died.\n\nPOLICE: 15 died.\n\n"
+        "Q: How many?\n\nA: Fifteen.\n\nQ: Sure?\n\nA: Yes."
+    )
+    doc = doc_of(text)
+    assert all(b.speaker_start < 0 for b in doc.blocks)
+
+
+def test_two_labelled_lines_are_no_transcript() -> None:
+    text = "CLAIM: 500 died.\n\nRATING: False. NOTE: The toll was 37."
+    doc = doc_of(text)
+    assert all(b.speaker_start < 0 for b in doc.blocks)
 
 
 GROUP_LABELS: list[tuple[str, str, list[str]]] = [

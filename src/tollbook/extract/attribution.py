@@ -6,7 +6,8 @@ Reporting cues of a sentence are found once: a reporting verb with its subject
 paper he believed``), ``according to X``, ``X, citing Y,``, ``Y told X``, ``X quoted Y
 as saying``, ``making claims of``, ``figures released by X``, ``X found that``, a
 report as subject (``published estimates range from ...``), a figure renamed as
-someone's count (``212, the ministry's latest figure``).  A figure takes the
+someone's count (``212, the ministry's latest figure``, ``In the government's final
+tally, ...``, ``135, the figure the government uses``).  A figure takes the
 nearest cue before it in its clause, else the nearest after it up to a semicolon; a
 cue in brackets speaks only inside them; a quotation takes the speaker outside it as
 a relay.  A sentence with no cue continues the account of the sentence before it in
@@ -15,9 +16,11 @@ on in time; else a named organisation that did what the figure counts (``The coa
 guard pulled 12 bodies ...``) counts it first-hand; a heading that names an account
 (``Government version``, ``The fire service: at least 12``) is the last resort.
 Infobox lines take the source in their parenthesis, table rows their "Source"
-column, and continue no account.  Headlines have no claimant.  "We" is the
-organisation a statement speaks for, else the writers, whose own figures have no
-claimant; a surname alone is the full name the text gave first.
+column, and continue no account.  In a transcript, a guest's turn is the guest's
+claim.  Headlines have no claimant.  "We" is the organisation a statement speaks
+for, the speaker of a quotation or a turn, else the writers, whose own figures have
+no claimant; a surname alone is the full name the text gave first, and an acronym the
+name it was defined for.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from tollbook.extract.lexicon import (
     AUXILIARIES,
     DENY_WORDS,
     DISPUTE_WORDS,
+    EVENT_NOUNS,
     FINITE_VERBS,
     GENERIC_LISTENERS,
     HEDGE_WORDS,
@@ -130,8 +134,8 @@ _NOT_SOURCES = word_set("""
     """)
 _SAME_SOURCE = "\x00same"  # a marker: "(same source)" repeats the line before
 _TOLL_OBJECTS = word_set("""
-    toll tolls number numbers figure figures count tally casualties deaths dead losses
-    killed wounded injured missing
+    toll tolls number numbers figure figures count counts tally tallies casualties deaths
+    dead losses killed wounded injured missing
     """)
 _PLURAL_NOUN_MODIFIERS = word_set("""
     early initial first latest new recent local official preliminary unconfirmed
@@ -172,11 +176,23 @@ _NAME_PARTICLES = word_set("al el de da di du la le van von der bin ibn abu")
 _DOCUMENT_NOUNS = word_set("""
     list report statement study document letter post tweet bulletin communique release
     """)
-_APPOSITIVE_COUNTS = word_set("figure figures count tally total toll estimate estimates")
+# Counts that belong to whoever keeps them: "the ministry's tally", "one researcher's count".
+_OWNED_COUNTS = word_set("""
+    count counts tally tallies toll tolls figure figures estimate estimates list numbers
+    """)
+_OWNER_STOPS = word_set("the a an by in on at of according to from for with and but")
+# Verbs by which someone makes a figure theirs: "the figure the government still uses".
+_ENDORSING_VERBS = word_set("""
+    uses used gives gave cites cited accepts accepted reports reported publishes published
+    recognises recognizes recognised recognized
+    """)
 _COUNT_HEADS = word_set("toll tolls number count tally total figure")
 _DEATH_NOUNS = word_set("deaths death killings fatalities casualties losses")
 _COUNT_QUALIFIERS = word_set("more than over at least about some nearly around almost up to")
 # Reporting verbs in -s that are never plural nouns: "..., the office says."
+# Words that are verbs or nouns: after a name they are nouns ("the Ogun state government").
+_NOUN_HOMOGRAPHS = word_set("state states report reports record records count counts")
+_COUNTED_NOUNS = word_set("death bodies body victims people persons")
 _ONLY_VERBS = word_set("says tells adds insists warns explains believes admits alleges concludes")
 _FINDING_VERBS = word_set("found finds find showed shows show")
 _NO_SPEAKERS = frozenset(["none", "nobody", "no one", "no", "zero", "all", "some", "many"])
@@ -265,11 +281,11 @@ def _chunk_back(r: _Reader, end: int) -> int:
     while j >= 0 and end - j < _SUBJECT_WINDOW:
         tok = r.toks[j]
         if tok.kind is TokenKind.PUNCT:
-            if tok.text in _QUOTES or tok.text in _CLOSERS or tok.text in _EMPHASIS:
+            if tok.text in _QUOTES or tok.text in _CLOSERS:
                 break
             if tok.text == "-" and r.text(j - 1) and r.toks[j - 1].end < tok.start:
                 break  # "**3 May** - Police say": a spaced hyphen written for a dash
-            j -= 1
+            j -= 1  # emphasis marks inside a name: "the prison service, **NPS**,"
             continue
         if j in r.date_tokens or tok.kind is TokenKind.URL:
             break
@@ -282,6 +298,7 @@ def _chunk_back(r: _Reader, end: int) -> int:
             and not r.is_cap(j)
             and not (j == end and lw.endswith("s"))  # "hospital records,": a noun
             and r.low(j - 1) not in ("the", "a", "an")  # "the state broadcaster"
+            and not _inside_name(r, j)
         ):
             if r.text(j - 1) in ("who", "that") and j - 1 > 0:
                 j -= 1  # "a nurse who saw the victims": a relative clause inside the phrase
@@ -297,6 +314,14 @@ def _chunk_back(r: _Reader, end: int) -> int:
             break  # a capitalized article mid-sentence opens a name
         j -= 1
     return first
+
+
+def _inside_name(r: _Reader, k: int) -> bool:
+    """A verb-like word inside a name: ``Mato Grosso do Sul``, ``the Ogun state
+    government``, ``the Lagos state hospital``."""
+    if k < 2 or not r.is_cap(k - 1):
+        return False
+    return r.is_cap(k + 1) or r.low(k) in _NOUN_HOMOGRAPHS
 
 
 def _is_adverbial(r: _Reader, first: int, last: int) -> bool:
@@ -400,6 +425,29 @@ def _is_name(r: _Reader, first: int, last: int) -> bool:
     return True
 
 
+def _manner_adverb(r: _Reader, k: int) -> bool:
+    """``formally``, ``so far``: an adverb between a subject and its verb."""
+    lw = r.low(k)
+    if lw == "far" and r.low(k - 1) == "so":
+        return True
+    if lw == "so" and r.low(k + 1) == "far":
+        return True
+    return len(lw) > 4 and lw.endswith("ly") and not r.is_cap(k) and r.is_word(k)
+
+
+def _opens_aside(r: _Reader, comma: int) -> bool:
+    """``, who visited the site,``, ``, speaking on condition of anonymity,``: a
+    relative clause or a participle phrase between a subject and its verb."""
+    opener = r.low(comma + 1)
+    return r.text(comma + 1) in ("who", "which", "whose") or (
+        len(opener) > 5
+        and opener.endswith("ing")
+        and opener not in ("citing", "quoting", "according")
+        and opener not in PREPOSITIONS
+        and not r.is_cap(comma + 2)  # "outgoing U.S. official X" is no aside
+    )
+
+
 def _subject(r: _Reader, verb: int, *, post: bool) -> tuple[Span | None, tuple[Span, ...]]:
     """The claimant before a reporting verb, and relays named beside it.
 
@@ -409,9 +457,17 @@ def _subject(r: _Reader, verb: int, *, post: bool) -> tuple[Span | None, tuple[S
     (``X's mayor, Jane Doe,``) is the claimant; a relative pronoun (``..., which
     said``) stands for the noun phrase before it."""
     k = verb - 1
-    while k >= 0 and (r.low(k) in _SKIP_BEFORE_VERB or r.low(k) in _CHAIN_VERBS):
+    while k >= 0 and (
+        r.low(k) in _SKIP_BEFORE_VERB or r.low(k) in _CHAIN_VERBS or _manner_adverb(r, k)
+    ):
         k -= 1
     k = _skip_time_back(r, k)
+    if r.text(k) == ")":
+        # "The Armed Forces of Utopia (AFU) released": the name before its
+        # bracketed short form
+        opened = next((x for x in range(k - 1, max(-1, k - 8), -1) if r.text(x) == "("), -1)
+        if opened > 0:
+            k = opened - 1
     if k > 0 and r.low(k) in PRONOUNS and r.toks[k - 1].kind is TokenKind.WORD:
         return r.span(k, k), ()  # "X told the paper he believed ...": "he" alone
     comma_before_verb = k >= 0 and r.text(k) == ","
@@ -423,13 +479,17 @@ def _subject(r: _Reader, verb: int, *, post: bool) -> tuple[Span | None, tuple[S
         if comma < 1:
             break
         opener = r.low(comma + 1)
-        aside = r.text(comma + 1) in ("who", "which", "whose") or (
-            len(opener) > 5
-            and opener.endswith("ing")
-            and opener not in ("citing", "quoting", "according")
-            and opener not in PREPOSITIONS
-            and not r.is_cap(comma + 2)  # "outgoing U.S. official X" is no aside
-        )
+        if opener in PREPOSITIONS:
+            # ", speaking to reporters at the mine, in the province, said": an aside
+            # whose last piece is a prepositional phrase
+            earlier = _previous_comma(r, comma - 1)
+            if (
+                earlier >= 1
+                and _opens_aside(r, earlier)
+                and not _is_adverbial(r, _chunk_back(r, earlier - 1), earlier - 1)
+            ):
+                comma, opener = earlier, r.low(earlier + 1)
+        aside = _opens_aside(r, comma)
         if aside and comma + 1 < k:
             # ", who visited the site,", ", speaking on condition of anonymity,": the
             # subject stands before the aside
@@ -631,7 +691,13 @@ def _phrase_after(r: _Reader, k: int, *, stop_at_date: bool = False) -> tuple[in
             break
         if tok.text in ("that", "who", "which", "when", "as", "while", "because", "if"):
             break
-        if j > k and lw in REPORTING_VERBS and lw not in ("quoted", "cited") and not r.is_cap(j):
+        if (
+            j > k
+            and lw in REPORTING_VERBS
+            and lw not in ("quoted", "cited")
+            and not r.is_cap(j)
+            and r.low(j + 1) != "by"  # "a list released by X": one noun phrase
+        ):
             break
         last = j
     return first, last
@@ -732,6 +798,8 @@ def _is_post(r: _Reader, verb: int) -> bool:
             if tok.text in ".;!?":
                 return True
             if tok.text == ",":
+                if j == verb + 1 and _aside_then_claim(r, j) >= 0:
+                    return False  # "X claimed, in a video, to have killed 30"
                 return not (j == verb + 1 and r.text(j + 1) in _QUOTES)  # "commented, “..."
             if tok.text in _QUOTES:
                 return j > verb + 1 and r.text(j - 1) in ".,"
@@ -749,6 +817,18 @@ def _is_post(r: _Reader, verb: int) -> bool:
         ):
             return False
     return verb + 1 >= r.n
+
+
+def _aside_then_claim(r: _Reader, comma: int) -> int:
+    """An aside after a reporting verb, then what it reports: ``said, in a statement,
+    that ...``, ``claimed, in a video posted online, to have killed``: the comma that
+    closes the aside, else -1."""
+    for j in range(comma + 1, min(r.n, comma + _POST_WINDOW)):
+        if r.text(j) == ",":
+            return j if r.low(j + 1) in ("that", "to") else -1
+        if r.toks[j].kind is TokenKind.PUNCT and r.text(j) not in _EMPHASIS:
+            return -1
+    return -1
 
 
 def find_cues(doc: Doc, sentence: int) -> list[Cue]:
@@ -789,7 +869,10 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
         if (
             lw in _GIVEN_BY
             and r.low(k + 1) == "by"
-            and any(r.low(x) in REPORT_NOUNS for x in range(max(0, k - 4), k))
+            and any(
+                r.low(x) in REPORT_NOUNS or r.low(x) in _DOCUMENT_NOUNS
+                for x in range(max(0, k - 4), k)
+            )
         ):
             # "The latest figures, released by the governor, were 40 dead"
             first, last = _phrase_after(r, k + 2, stop_at_date=True)
@@ -850,10 +933,17 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
             # the verbs share X
             last_cue = cues[-1]
             cue = Cue(k, last_cue.speaker, last_cue.relays, False, cue.date or last_cue.date)
+        elif shares_subject and r.low(before) in ("and", "or", "but"):
+            # "The posts repeat the figure, or assert that ...": the clause's subject
+            subject = _clause_subject(r, before)
+            cue = Cue(k, subject, date=cue.date if cue else None) if subject else None
         if cue is not None:
             cues.append(cue)
+            if r.text(k + 1) == ",":
+                # "claimed, in a video posted online, to have ...": no cue in the aside
+                k = max(k, _aside_then_claim(r, k + 1))
         k += 1
-    extra = [c for c in (_report_subject(r), *_appositive_figures(r)) if c is not None]
+    extra = [c for c in (_report_subject(r), *_count_owners(r)) if c is not None]
     if extra:
         cues.extend(extra)
         cues.sort(key=lambda c: c.position)
@@ -869,21 +959,48 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
     return out
 
 
-def _appositive_figures(r: _Reader) -> list[Cue]:
-    """``212, the ministry's latest figure``: a figure renamed as someone's count."""
+def _count_owners(r: _Reader) -> list[Cue]:
+    """Whose count holds the figures of its clause: ``In the government's final tally,
+    168 died``, ``the ministry's count stood at 153``, ``212, the ministry's latest
+    figure``, ``By one researcher's count, ...``, ``135, the figure the government
+    uses``."""
     out = []
-    for k in range(2, r.n - 1):
+    for k in range(1, r.n - 1):
         word = r.text(k)
-        if not word.endswith(("'s", "’s")) or len(word) < 4:
-            continue
-        first = k
-        while first > 1 and first > k - 4 and r.is_word(first - 1) and r.low(first - 1) != "the":
-            first -= 1
-        opener = first - 1 - (r.low(first - 1) == "the")
-        if r.text(opener) != "," or r.toks[opener - 1].kind is not TokenKind.NUM:
-            continue
-        if any(r.low(x) in _APPOSITIVE_COUNTS for x in range(k + 1, min(r.n, k + 4))):
-            out.append(Cue(k, (r.toks[first].start, r.toks[k].end - 2), post=True))
+        if word.endswith(("'s", "’s")) and len(word) > 3:
+            noun = k + 1
+            while noun < min(r.n, k + 4) and r.low(noun) not in _OWNED_COUNTS and r.is_word(noun):
+                noun += 1
+            if r.low(noun) not in _OWNED_COUNTS:
+                continue
+            first = k
+            while (
+                first > max(0, k - 5)
+                and r.is_word(first - 1)
+                and r.low(first - 1) not in _OWNER_STOPS
+                and not (r.low(first - 1) in REPORTING_VERBS and not r.is_cap(first - 1))
+            ):
+                first -= 1
+            owner = r.low(k)[:-2]
+            if owner in EVENT_NOUNS or owner in WEEKDAYS or owner in _TIME_NOUNS:
+                continue  # "the quake's toll", "Monday's count": no one's
+            out.append(Cue(noun, (r.toks[first].start, r.toks[k].end - 2), either=True))
+        elif (
+            r.low(k) in _OWNED_COUNTS
+            and r.low(k - 1) in ("the", "a")
+            and r.text(k - 2) == ","
+            and r.toks[k - 3].kind is TokenKind.NUM
+        ):
+            # "135, the figure the government still uses": the subject of the relative
+            verb = next(
+                (x for x in range(k + 1, min(r.n, k + 7)) if r.low(x) in _ENDORSING_VERBS), -1
+            )
+            last = verb - 1
+            while last > k + 1 and (r.low(last) in _SKIP_BEFORE_VERB or _manner_adverb(r, last)):
+                last -= 1  # "the figure the government still uses"
+            subject = _trim(r, k + 1, last) if last > k else None
+            if subject is not None and not _has_verb(r, k + 1, verb - 1):
+                out.append(Cue(k, subject, post=True))
     return out
 
 
@@ -935,6 +1052,8 @@ def _date_before(r: _Reader, k: int) -> DateMention | None:
     if when is None:
         return None
     first = bisect.bisect_left(r.toks, when.start, key=lambda t: t.start)
+    if any(r.low(x) in ("which", "who", "when", "where") for x in range(first, k)):
+        return None  # "one in 1862 in which he said 204 died": the date of that incident
     if k - first <= 4 or (
         first <= _OPENING_TOKENS
         and all(r.low(x) in _DATE_LEADS or r.toks[x].kind is TokenKind.PUNCT for x in range(first))
@@ -979,6 +1098,10 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
         return None  # "20 are said to have died": a hedge, not a speaker
     if lw in ("named", "called") and r.is_cap(k + 1):
         return None  # "an informant named X"
+    if nxt in _FIELD_CASUALTY_WORDS or (
+        lw.endswith("ed") and prev in _FIELD_CASUALTY_WORDS | _COUNTED_NOUNS
+    ):
+        return None  # "the persons reported missing", "one death confirmed": participles
     if lw.startswith("admit") and _count_follows(r, k + 1):
         return None  # "two hospitals admitted 85 wounded": admission, not a confession
     if lw == "state" and (r.is_cap(k - 1) or r.text(k + 1) in (",", ".", ";", ")")):
@@ -1007,7 +1130,10 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
         prev in _BE_FORMS or (prev in ("also", "later", "then") and r.low(k - 2) in _BE_FORMS)
     )
     if lw in ("quoted", "cited"):
-        return _quote_cue(r, k, passive=passive)
+        quoted = _quote_cue(r, k, passive=passive)
+        if quoted is not None or passive or lw == "quoted":
+            return quoted
+        # "X cited a figure of 174": X claims it
     if passive:
         return None
     when = _date_before(r, k)
@@ -1136,7 +1262,13 @@ class _Attributor:
         if cue.speaker is None:
             return Claim(None, None, via, cue.date)
         word = self.text(cue.speaker)
-        if word.lower() in PRONOUNS:
+        quote = self.doc.quote_at(cue.speaker[0])
+        if word.lower() in _FIRST_PERSON and quote is not None:
+            # "“I counted 14 friends I had lost,” said X": the speaker of the quotation
+            outer = self.quote_speaker(quote)
+            if outer.claimant is not None:
+                return Claim(outer.claimant, outer.span, (*outer.via, *via), cue.date or outer.date)
+        if word.lower() in PRONOUNS and word.lower() not in _FIRST_PERSON:
             earlier = [
                 c
                 for c in self.table(sentence).speakers
@@ -1147,6 +1279,14 @@ class _Attributor:
             if earlier:
                 # "X told the paper he believed ...": the speaker named before
                 return self.claim_of(sentence, earlier[-1])
+            subject = None if cue.post else _clause_subject(self.reader(sentence), cue.position)
+            if (
+                subject is not None
+                and subject[1] <= cue.speaker[0]
+                and self.text(subject).lower() not in PRONOUNS
+            ):
+                # "X reached the same result: in its report it says ...": the subject
+                return Claim(self.text(subject), subject, via, cue.date)
             before = self.account(sentence - 1)
             if before.claimant is None:
                 before = self._previous_subject(sentence)  # "The board said ... It found"
@@ -1390,6 +1530,8 @@ class _Attributor:
         if close <= opened + 1:
             return None
         first = opened + 1
+        if toks[first].kind is TokenKind.NUM:
+            return None  # "(40 from disease)": a part of the count, no source
         while first < close and toks[first].lower in _FIELD_SOURCE_LEADS:
             first += 1
         stop = next((x for x in range(first, close) if toks[x].text in ",;"), close)
@@ -1556,12 +1698,24 @@ class _Attributor:
         remaining 23 ...``, ``In X itself, 18 people died``) and the sentence does not
         move on in time (``was later revised to``); else a named organisation that did
         what it counts; else the heading's account."""
-        if self._continues(sentence, p):
+        if self._continues(sentence, self.first_figure.get(sentence, p)):
+            # the sentence goes on with the account: so do all its figures
             before = self.account(sentence - 1)
             if before.claimant is not None:
                 return before
         agent = self.agent_claim(sentence, p)
-        return agent if agent.claimant is not None else self.heading_claim(sentence)
+        if agent.claimant is not None:
+            return agent
+        speaker = self.speaker_claim(sentence)
+        return speaker if speaker.claimant is not None else self.heading_claim(sentence)
+
+    def speaker_claim(self, sentence: int) -> Claim:
+        """In a transcript, what a guest says with no source is the guest's claim."""
+        block = self.doc.block_of(sentence)
+        if block.speaker_start < 0:
+            return _NO_CLAIM
+        span = (block.speaker_start, block.speaker_end)
+        return Claim(self.text(span), span)
 
     def agent_claim(self, sentence: int, p: int) -> Claim:
         """``The coast guard pulled 12 bodies from the sea``, ``The city ambulance
@@ -1583,6 +1737,8 @@ class _Attributor:
         if len(words) < 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
             return _NO_CLAIM  # a name of two words or more, no sentence-initial capital
         verb = bisect.bisect_left(r.toks, subject[1], key=lambda t: t.start)
+        if r.is_cap(verb) or r.low(verb + (r.text(verb) == ",")) in ("and", "or"):
+            return _NO_CLAIM  # "took a priest, Jon Doe, and a dozen others": an object
         if any(r.low(x) in TRANSITIVE_VERBS or r.low(x) in REPORTING_VERBS for x in range(verb, p)):
             return _NO_CLAIM
         return Claim(self.text(subject), subject)
@@ -1821,6 +1977,38 @@ def _full_name(doc: Doc, claim: Claim, names: dict[str, Span] | None) -> Claim:
     return Claim(doc.text[span[0] : span[1]], span, claim.via, claim.date)
 
 
+_DEFINED_ACRONYM_RE = re.compile(
+    r"((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|for|and|du|de|des|la|le)[ \t]+(?:the[ \t]+)?)?){1,7})"
+    r"\(([A-Z]{2,6})\)"
+)
+
+
+def _acronym_index(doc: Doc) -> dict[str, Span]:
+    """``The Armed Forces of Utopia (AFU)``: for each acronym the text
+    defines, the name it stands for (its capitals spell the acronym), written with
+    the acronym as the text first gave both."""
+    index: dict[str, Span] = {}
+    for m in _DEFINED_ACRONYM_RE.finditer(doc.text):
+        words = m.group(1).split()
+        capitals = [w for w in words if w[:1].isupper() and w not in ("The", "A", "An")]
+        acronym = m.group(2)
+        if "".join(w[0] for w in capitals) != acronym:
+            continue
+        start = m.start(1) + m.group(1).index(capitals[0])
+        index.setdefault(acronym, (start, m.end()))
+    return index
+
+
+def _expand(doc: Doc, claim: Claim, acronyms: dict[str, Span]) -> Claim:
+    """An acronym claimant (``AFU``) after the text defined it: the full name."""
+    if claim.claimant is None or claim.span is None:
+        return claim
+    span = acronyms.get(claim.claimant.strip())
+    if span is None or span[0] >= claim.span[0]:
+        return claim
+    return Claim(doc.text[span[0] : span[1]], span, claim.via, claim.date)
+
+
 def _in_own_voice(doc: Doc, cand: Candidate, claim: Claim) -> Claim:
     """In an organisation's statement, what the text says with no source, or says
     as "we" (``we reported``, ``our review counted``), the organisation claims; in
@@ -1830,6 +2018,11 @@ def _in_own_voice(doc: Doc, cand: Candidate, claim: Claim) -> Claim:
     name = claim.claimant.lower() if claim.claimant else None
     if name is not None and name not in _FIRST_PERSON and not name.startswith(_OWN):
         return claim
+    block = doc.block_of(cand.sentence)
+    if block.speaker_start >= 0 and name is not None:
+        # "I", "we" in a transcript: whoever speaks the turn
+        start, end = block.speaker_start, block.speaker_end
+        return Claim(doc.text[start:end], (start, end), claim.via, claim.date)
     if doc.author is None:
         # the writers' own voice: the text itself asserts it
         return claim if name is None else Claim(None, None, claim.via, claim.date)
@@ -1843,6 +2036,7 @@ def attribute(doc: Doc) -> None:
     publisher = doc.publisher.lower() if doc.publisher else None
     head: tuple[int, Claim] | None = None  # the last figure's sentence and claim
     names: dict[str, Span] | None = None
+    acronyms: dict[str, Span] | None = None
     for cand in doc.candidates:
         if cand.subcount and head is not None and head[0] == cand.sentence:
             claim = head[1]  # a part of a total is claimed with the total
@@ -1853,6 +2047,10 @@ def attribute(doc: Doc) -> None:
         if names is None and _surname(claim) is not None:
             names = _name_index(doc)  # built once, on the first surname alone
         claim = _full_name(doc, claim, names)
+        if claim.claimant is not None and claim.claimant.isupper():
+            if acronyms is None:
+                acronyms = _acronym_index(doc)  # built once, on the first acronym
+            claim = _expand(doc, claim, acronyms)
         via = tuple(
             v
             for v in claim.via

@@ -48,6 +48,8 @@ _TEMPORAL = frozenset(
         "overnight",
         "earlier",
         "later",
+        "late",
+        "early",
         "previously",
         "recently",
         "since",
@@ -67,7 +69,20 @@ _RELATIONAL_NOUNS = frozenset(
         "crew",
         "officers",
         "personnel",
+        "wives",
+        "husbands",
+        "sons",
+        "daughters",
+        "children",
+        "parents",
+        "supporters",
+        "fans",
+        "students",
+        "followers",
     ]
+)
+_REFLEXIVES = frozenset(
+    ["myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"]
 )
 PARTITIVE_DETERMINERS = frozenset(["the", "those", "its", "their", "his", "her", "our"])
 NP_WINDOW = 10
@@ -170,17 +185,21 @@ def np_word(sent: Sentence, k: int) -> bool:
         return False
     if lw in ("and", "or", "of"):
         return False
-    if is_participle(lw) or lw in _TEMPORAL:
+    if is_participle(lw) or lw in _TEMPORAL or lw in _REFLEXIVES:
         return False
     return not sent.verbish(k)
 
 
 def names_more(sent: Sentence, k: int) -> bool:
     """A prepositional phrase that says more about who the victims are: ``with``
-    (``patients with burns``), ``from`` a named body (``rescuers from the Red Cross``)."""
+    (``patients with burns``), ``from``, ``at`` or ``of`` a named body (``rescuers from
+    the Red Cross``, ``students at the State University``)."""
     if sent.low(k) == "with":
         return True
-    return sent.low(k) == "from" and sent.text(k + 1 + (sent.low(k + 1) == "the"))[:1].isupper()
+    return (
+        sent.low(k) in ("from", "at", "of")
+        and sent.text(k + 1 + (sent.low(k + 1) == "the"))[:1].isupper()
+    )
 
 
 def regroup(link: Link, group: tuple[int, int]) -> Link:
@@ -235,6 +254,8 @@ def object_np(sent: Sentence, k: int) -> tuple[tuple[int, int] | None, bool]:
             attributive_end = j
         if lw in THING_NOUNS and not tok.text[:1].isupper():
             thing = True
+        if lw.endswith(("'s", "’s")) and first < 0:
+            thing = True  # "one researcher's count": the number counts an owner
         if first < 0 and lw in NP_OPENERS:
             continue
         if first < 0:

@@ -38,6 +38,8 @@ class Block:
     group_end: int = -1
     source_start: int = -1  # FIELD in a table: the row's cell under a "Source" column
     source_end: int = -1
+    speaker_start: int = -1  # PARAGRAPH in a transcript: who speaks it (not the host)
+    speaker_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ _SIDE_WINDOW = 8
 _SAME_KIND_BEFORE = frozenset(["another", "further", "remaining", "more", "of"])
 _OWN_LOSSES = frozenset(["losses", "dead", "casualties", "toll", "fatalities"])
 _MORE = frozenset(["more", "others", "other", "further", "additional"])
+_COORDINATORS = frozenset(["and", "while", "but", "whereas"])
 _GENERIC_PEOPLE = frozenset(["people", "persons", "person", "individuals"])
 
 
@@ -81,6 +82,16 @@ def _shares_group(doc: Doc, cand: Candidate) -> bool:
     nxt = toks[k].text.lower() if k < len(toks) else ""
     same_kind = k > m.last + 1 or nxt in (",", "who", "whom")
     return before in _SAME_KIND_BEFORE or same_kind
+
+
+def _own_clause(doc: Doc, cand: Candidate) -> bool:
+    """A coordinated clause whose subject is the bare number: ``six workers were
+    killed and four were missing``: the same victims as the clause before."""
+    toks = doc.tokens(cand.sentence)
+    m = cand.mention
+    before = toks[m.first - 1].lower if m.first > 0 else ""
+    after = toks[m.last + 1].lower if m.last + 1 < len(toks) else ""
+    return before in _COORDINATORS and after in AUXILIARIES and not cand.subcount
 
 
 def _pronoun_of(doc: Doc, cand: Candidate) -> bool:
@@ -187,7 +198,11 @@ def assign_groups(doc: Doc) -> None:
             cand.group = last_named[1]
         if cand.group is None:
             cand.group = _owner_group(doc, cand)
-        if cand.group is None and _shares_group(doc, cand) and _names_victims(doc, previous_group):
+        if (
+            cand.group is None
+            and (_shares_group(doc, cand) or _own_clause(doc, cand))
+            and _names_victims(doc, previous_group)
+        ):
             cand.group = previous_group
         if cand.group is not None and not cand.subcount:
             previous_group = cand.group

@@ -171,7 +171,9 @@ UNIT_AFTER = word_set(
     p.m. a.m p.m gmt utc o'clock dollars dollar euros euro usd rubles roubles yuan acres acre
     hectares hectare square sq degrees degree knots mph kph calibre caliber bn mn
     billion-dollar sorties liters litres gallons barrels megawatts mw kw points votes
-    seats storeys stories floors
+    seats storeys stories floors rupees rupee reais pesos peso lira naira shillings
+    francs yen dinars riyals dirhams rand taka rupiah baht ringgit hryvnias lakh lakhs
+    crore crores
     """
 )
 # A word right before a number that makes it a name, an identifier or money.
@@ -194,7 +196,7 @@ TIME_NOUNS = word_set(
 )
 MONEY_BEFORE = word_set(
     """
-    $ € £ ¥ ₽ us$ usd eur # №
+    $ € £ ¥ ₽ ₹ us$ usd eur # № rs inr r$
     """
 )
 # "a force of 500", "a 500-strong column"
@@ -335,6 +337,18 @@ TRANSITIVE_VERBS: dict[str, Outcome] = {
     "abducting": CAP,
     "kidnapped": CAP,
     "kidnapping": CAP,
+    # the present of headlines: "Gunmen abduct 30 villagers", "Blast wounds 12"
+    "abduct": CAP,
+    "abducts": CAP,
+    "kidnap": CAP,
+    "kidnaps": CAP,
+    "capture": CAP,
+    "captures": CAP,
+    "wound": W,
+    "wounds": W,
+    "injure": W,
+    "execute": K,
+    "executes": K,
 }
 # Verbs for bodies being found: "another dozen were recovered" counts more bodies.
 RECOVERY_VERBS = word_set(
@@ -380,12 +394,23 @@ MULTIWORD_PREDICATES: dict[tuple[str, ...], Outcome] = {
     ("taken", "prisoner"): CAP,
     ("taken", "captive"): CAP,
     ("taken", "hostage"): CAP,
+    ("taken", "alive"): CAP,
     ("taken", "prisoners"): CAP,
     ("unaccounted", "for"): M,
     ("yet", "to", "be", "found"): M,
     ("yet", "to", "be", "located"): M,
     ("yet", "to", "be", "accounted", "for"): M,
     ("missing", "and", "presumed", "dead"): M,
+    ("suffered", "injuries"): W,
+    ("suffered", "burns"): W,
+    ("suffered", "wounds"): W,
+    ("suffered", "serious", "injuries"): W,
+    ("suffered", "minor", "injuries"): W,
+    ("sustained", "injuries"): W,
+    ("sustained", "burns"): W,
+    ("sustained", "wounds"): W,
+    ("sustained", "serious", "injuries"): W,
+    ("sustained", "minor", "injuries"): W,
     ("taken", "to", "hospital"): W,
     ("rushed", "to", "hospital"): W,
     ("brought", "to", "hospital"): W,
@@ -410,6 +435,14 @@ TOLL_MODIFIERS: dict[str, Outcome] = {
     "casualty": C,
     "injury": W,
 }
+# Adjectives before a toll that say which count it is, not whose: "the real toll".
+TOLL_ADJECTIVES = word_set(
+    """
+    preliminary official overall final total reported latest new real true actual
+    known estimated revised updated current provisional initial first previous earlier
+    later higher lower full partial likely possible running
+    """
+)
 # Nouns that name an incident rather than its victims: "the blast toll".
 EVENT_NOUNS = word_set(
     """
@@ -425,7 +458,7 @@ EVENT_NOUNS = word_set(
 # "the number of dead", "the number of people killed"
 COUNT_NOUNS = word_set(
     """
-    number figure figures count tally total toll
+    number figure figures count tally total toll list estimate estimates
     """
 )
 # Words that link a toll to its number: "stood at", "rose to", "reached", "at".
@@ -433,7 +466,8 @@ TOLL_LINKS = word_set(
     """
     at to of reached reaching hit topped passed exceeded surpassed is was be been are
     exceed exceeds exceeding surpass surpasses surpassing top tops pass passes included
-    include includes
+    include includes crossed crosses cross crossing past beyond run runs ran range ranges
+    ranged ranging vary varies varied
     were stood stands stand rose risen rising climbed climbing increased jumped numbered
     numbers totaled totalled totals : = nears neared approached into
     """
@@ -490,7 +524,7 @@ SUBORDINATORS = word_set(
 )
 PREPOSITIONS = word_set(
     """
-    in on at near during from by with without into onto across along inside outside
+    in on at near during from by for with without into onto across along inside outside
     around between among amid amidst after before since under over through throughout
     toward towards against aboard off per via within beyond behind beside besides
     despite following like upon about underneath alongside
@@ -521,7 +555,7 @@ IRREGULAR_PARTICIPLES = word_set(
     flown taken given driven thrown shown seen known held brought sent found kept left
     put set cut hit shot hurt built sold told caught bought taught fought sought bound
     ground beaten broken chosen frozen spoken stolen woken written ridden hidden bitten
-    borne born worn torn sworn drawn grown thrown blown withdrawn overtaken
+    borne born worn torn sworn drawn grown thrown blown withdrawn overtaken laid paid
     """
 )
 # Verbs that link the victims to a state like "be" does: "dozens remain missing".
@@ -554,6 +588,8 @@ APPOSITIVE_GROUP_OPENERS = word_set(
 # "including 45 who died": the number is part of a total stated before.
 SUBCOUNT_CUES: tuple[tuple[str, ...], ...] = (
     ("including",),
+    ("included",),
+    ("include",),
     ("incl",),
     ("among", "them"),
     ("among", "whom"),
@@ -573,7 +609,8 @@ PEOPLE_NOUNS = word_set(
     rebels insurgents combatants gunmen attackers protesters demonstrators students
     pupils patients tourists migrants refugees prisoners captives hostages detainees
     citizens nationals infants babies marines sailors airmen guards firefighters
-    journalists doctors nurses
+    journalists doctors nurses friends relatives colleagues comrades neighbours
+    neighbors family
     """
 )
 
@@ -583,6 +620,7 @@ PEOPLE_NOUNS = word_set(
 REPORTING_VERBS = word_set(
     """
     said says say saying stated states state stating claimed claims claim claiming
+    assert asserts asserting
     reported reports reporting told tells telling estimated estimates estimating
     confirmed confirms confirming conceded concedes conceding believed believes
     announced announces announcing added adds wrote writes writing alleged alleges
@@ -596,7 +634,8 @@ REPORTING_VERBS = word_set(
     announced put puts putting denied denies disputed disputes rejected rejects
     dismissed dismisses commented comments opined voiced quoted cited citing quoting
     confirm estimate posted listed repeated repeats mentioned mentions gave gives give
-    giving raised raises raising revised revises lowered lowers updated
+    giving raised raises raising revised revises lowered lowers updated released
+    releases issued issues
     """
 )
 # Reporting verbs only when a toll or a count follows: "put the toll at 40", "gave
@@ -604,7 +643,7 @@ REPORTING_VERBS = word_set(
 TOLL_REPORTING_VERBS = word_set(
     """
     put puts putting gave gives give giving raised raises raising revised revises
-    lowered lowers updated
+    lowered lowers updated released releases issued issues
     """
 )
 # Verbs whose object is counted as a floor: "confirmed 10 deaths", "named four".
@@ -667,7 +706,8 @@ OTHER_SECTION_NOUNS = word_set(
     """
     incidents incident attacks attack strikes strike clashes events engagements
     developments fighting raids battles bombings shootings disasters earthquakes floods
-    news stories headlines briefs items elsewhere
+    news stories headlines briefs items elsewhere violence riots massacres tragedies
+    accidents crashes
     """
 )
 # Title words of a digest of several stories, where only the lead story is the event.

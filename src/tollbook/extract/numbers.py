@@ -96,6 +96,26 @@ _CASUALTY_STEMS = (
     "brought out",
     "pulled out",
     "exhum",
+    # a toll named before and given again: "It stood at 131", "raised this to 978"
+    "stood at",
+    "stands at",
+    "rose to",
+    "risen to",
+    "reached",
+    "climbed",
+    "crossed",
+    "passed",
+    "raised",
+    "revised",
+    "corrected",
+    "taken alive",
+    "captured alive",
+    "suffered",
+    "sustained",
+    "estimate",
+    "put it at",
+    "puts it at",
+    "putting it at",
 )
 _NUMBER_STEMS = (
     "no",
@@ -390,11 +410,26 @@ def _is_trap(
         return True  # a citation marker
     if nxt in UNIT_AFTER or nxt in ("%", "percent", "strong"):
         return True
-    if nxt == ":" and 0 <= last + 2 < n and toks[last + 2].kind is TokenKind.NUM:
-        return True  # 10:30
-    if prev == ":" and 0 <= first - 2 < n and toks[first - 2].kind is TokenKind.NUM:
+    # 10:30, not "July 8: 13 dead" (a time has no space around its colon)
+    if (
+        nxt == ":"
+        and 0 <= last + 2 < n
+        and toks[last + 2].kind is TokenKind.NUM
+        and _adjacent(toks, last, last + 1)
+        and _adjacent(toks, last + 1, last + 2)
+    ):
+        return True
+    if (
+        prev == ":"
+        and 0 <= first - 2 < n
+        and toks[first - 2].kind is TokenKind.NUM
+        and _adjacent(toks, first - 2, first - 1)
+        and _adjacent(toks, first - 1, first)
+    ):
         return True
     if prev in IDENTIFIER_BEFORE or prev in MONEY_BEFORE:
+        return True
+    if _age_after_name(toks, first, last, core):
         return True
     if (
         prev == ""
@@ -405,15 +440,19 @@ def _is_trap(
         return True
     if prev == "of" and prev2 in FORCE_BEFORE:
         return True
-    if nxt in RATE_AFTER and nxt2 in RATE_NOUNS:
-        return True
+    if nxt in RATE_AFTER and nxt2 in RATE_NOUNS and low(last + 3) not in _TIME_SHIFTS:
+        return True  # "40 a day", not "25 a day earlier"
     if low(last + 2) in RATE_AFTER and low(last + 3) in RATE_NOUNS and nxt in PEOPLE_NOUNS:
         return True
     if nxt in ("in", "out") and (
-        (0 <= last + 2 < n and (toks[last + 2].kind is TokenKind.NUM or _is_number_word(nxt2)))
+        (
+            0 <= last + 2 < n
+            and (toks[last + 2].kind is TokenKind.NUM or _is_number_word(nxt2))
+            and not _YEAR_RE.fullmatch(toks[last + 2].text)
+        )
         or nxt2 == "of"
     ):
-        return True  # one in five, 5 out of 10
+        return True  # one in five, 5 out of 10; not "3 in 2012"
     if (
         prev in ("in", "of")
         and first >= 2
@@ -435,6 +474,27 @@ def _is_trap(
     )
 
 
+def _age_after_name(toks: list[Token], first: int, last: int, core: _Core) -> bool:
+    """``Jo Park, 31, said``, ``said Ana Ruiz, now 31, who``: an age in commas
+    after a full name."""
+    k = first - 1
+    if 0 <= k < len(toks) and toks[k].lower == "now":
+        k -= 1
+    return (
+        core.low < _MAX_AGE
+        and k >= 2
+        and toks[k].text == ","
+        and all(
+            toks[x].text[:1].isupper() and toks[x].kind is TokenKind.WORD for x in (k - 2, k - 1)
+        )
+        and last + 1 < len(toks)
+        and toks[last + 1].text in (",", ")")
+    )  # a full name before it: "Aleppo, 120, Idlib, 80" counts people
+
+
+_MAX_AGE = 120
+_YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+_TIME_SHIFTS = frozenset(["earlier", "later", "before", "after", "ago"])
 _Reading = tuple[int, int, int | None, int | None, Qualifier]  # first, last, low, high, qualifier
 _DASH_MARKS = ("–", "—")
 

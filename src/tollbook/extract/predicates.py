@@ -6,12 +6,16 @@ A number becomes a figure through one of these constructions, tried in order:
 - object of a casualty verb: ``killing about ten U.S. personnel``, ``the deaths of 30``,
   ``holding 40 tourists hostage``, ``took 20 patients to hospital``, ``named 12 victims``;
 - subject of a casualty predicate, through the victims' noun phrase, an aside (``, six
-  of them children,``, ``, a local man,``), a participle or prepositional phrase, a
-  relative clause, auxiliaries or a first verb phrase of the same subject:
-  ``68 fighters were killed``, ``200 soldiers, mostly X, died``, ``200 dead``, ``none
-  of the guards who went in died``, ``three gunmen fled and were killed``, ``listed
-  31 sailors as missing``;
-- the value of a toll: ``put the death toll in the fighting at about 100``;
+  of them children,``, ``, a local man,``, ``, along with their driver,``), a
+  participle or prepositional phrase (``37 hostages from eight countries``), a
+  relative clause with or without "who" (``the teams it had sent below``), auxiliaries
+  or a first verb phrase of the same subject: ``68 fighters were killed``, ``200
+  soldiers, mostly X, died``, ``200 dead``, ``none of the guards who went in died``,
+  ``three gunmen fled and were killed``, ``listed 31 sailors as missing``, ``14
+  friends I had lost``, ``three wounded soldiers died``;
+- the value of a toll, also when a pronoun stands for it or it follows its value:
+  ``put the death toll in the fighting at about 100``, ``It stood at 131``, ``raised
+  this to 978``, ``brings to 24 the number of victims``;
 - a part of the casualties named before a comma: ``Of the dead, 32 were children``;
 - the value of an infobox field or a bold list label: ``Deaths: at least 40``;
 - a coordinated number sharing a predicate after it: ``dozens or hundreds were killed``;
@@ -20,9 +24,10 @@ A number becomes a figure through one of these constructions, tried in order:
 - more of what was counted before: ``another dozen were recovered downstream``.
 
 The whole after a part (``one of the two women died``), the people an act leaves
-alive (``rescued 12``) and a figure said not to follow (``did not mean that 30
-died``) are no figures.  Every scan is bounded to a window of tokens, so the work is
-linear in the text.
+alive (``rescued 12``, ``seven of the miners were brought out alive``) and a figure
+said not to follow (``did not mean that 30 died``) are no figures.  A count of
+confirmed cases (``confirmed dead``, ``one death confirmed``) is a floor.  Every scan
+is bounded to a window of tokens, so the work is linear in the text.
 """
 
 from __future__ import annotations
@@ -73,6 +78,7 @@ from tollbook.extract.lexicon import (
     SUBCOUNT_CUES,
     SUBORDINATORS,
     THING_NOUNS,
+    TOLL_ADJECTIVES,
     TOLL_LINKS,
     TOLL_MODIFIERS,
     TOLL_NOUNS,
@@ -182,8 +188,51 @@ _ABOVE_LINKS = frozenset(
         "passes",
         "passed",
         "passing",
+        "cross",
+        "crosses",
+        "crossed",
+        "crossing",
+        "past",
+        "beyond",
     ]
 )
+# Verbs that move a toll to a new value: "raised it to 60", "bringing to 24 the number".
+_REVISE_VERBS = frozenset(
+    [
+        "raised",
+        "raising",
+        "raises",
+        "revised",
+        "revising",
+        "corrected",
+        "correcting",
+        "lowered",
+        "lowering",
+        "updated",
+        "put",
+        "putting",
+        "puts",
+        "brought",
+        "bringing",
+        "brings",
+        "bring",
+        "took",
+        "taking",
+        "takes",
+        "pushed",
+        "pushing",
+        "increased",
+        "cut",
+    ]
+)
+_ANAPHORS = frozenset(["it", "this", "that"])
+_UNDER = frozenset(["under", "beneath", "underneath", "alive"])
+_SURVIVAL_WORDS = frozenset(["alive", "survived", "rescued", "freed", "escaped", "unharmed"])
+_FURTHER = frozenset(["another", "further", "additional"])
+_PLACE_PREPOSITIONS = frozenset(["from", "in", "across", "throughout"])
+# Subjects that open a relative clause with no "that": "the friends I lost".
+_RELATIVE_SUBJECTS = frozenset(["i", "we", "you", "he", "she", "they", "it"])
+_TREATMENT_AFTER = frozenset(["for", "in", "at"])
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch", "ic")
 # Verbs whose object survived: "rescued 12", "freed 30 of the hostages".
 _SURVIVOR_VERBS = frozenset(
@@ -211,7 +260,9 @@ _CARRY_VERBS = frozenset(
     ]
 )
 # Words that open an aside inside a victims' noun phrase: ", including 5,".
-_ASIDE_OPENERS = frozenset(["including", "among", "incl", "excluding", "many", "most", "all"])
+_ASIDE_OPENERS = frozenset(
+    ["including", "among", "incl", "excluding", "many", "most", "all", "along", "together", "as"]
+)
 # Predicates that can follow a noun as a reduced relative: "the 12 people killed".
 _AS_PREDICATES: dict[str, Outcome] = {
     w: VICTIM_PREDICATES[w] for w in ("dead", "killed", "missing", "wounded", "injured", "captured")
@@ -278,6 +329,7 @@ class _Scan:
         self.hedged = False
         self.negated = False
         self.thing = False
+        self.confirmed = False  # "were confirmed killed"
 
     def add(self, k: int) -> None:
         if self.group_first < 0:
@@ -299,6 +351,8 @@ def _finish(
     if scan.thing:
         return None
     word = sent.low(pred)
+    if word == "buried" and sent.low(last + 1) in _UNDER and _present(sent, pred):
+        outcome = M  # "dozens are buried under the mud": trapped, not yet found dead
     if (
         not auxiliary
         and word in TRANSITIVE_PARTICIPLES
@@ -322,7 +376,19 @@ def _finish(
         post = Qualifier.AT_MOST
     elif words[:2] == ["at", "least"]:
         post = Qualifier.AT_LEAST
+    elif scan.confirmed or sent.low(pred) in AT_LEAST_VERBS or words[0] in AT_LEAST_VERBS:
+        # "were confirmed killed", "had been confirmed dead", "one death confirmed":
+        # a count of confirmed cases is a floor
+        post = Qualifier.AT_LEAST
     return Link(outcome, pred, scan.group(), also, scan.hedged, post)
+
+
+def _present(sent: Sentence, pred: int) -> bool:
+    """Whether the predicate at ``pred`` is in the present: ``are (still) buried``."""
+    k = pred - 1
+    while sent.low(k) in PREDICATE_ADVERBS:
+        k -= 1
+    return sent.low(k) in ("is", "are", "remain", "remains")
 
 
 def _verb_phase(sent: Sentence, k: int, scan: _Scan) -> Link | None:
@@ -355,9 +421,17 @@ def _verb_phase(sent: Sentence, k: int, scan: _Scan) -> Link | None:
         if lw in NEGATIONS:
             scan.negated = True
             continue
+        if (
+            lw in _TREAT_VERBS
+            and auxiliary
+            and any(sent.low(x) in _TREATMENT_AFTER for x in range(j + 1, min(sent.n, j + 7)))
+        ):
+            # "two firefighters were treated on site for minor injuries": hurt
+            return _finish(sent, scan, W, j, j, auxiliary=True)
         if lw in _PASSIVE_REPORT and auxiliary:
             if lw != "reported" and lw != "confirmed":
                 scan.hedged = True
+            scan.confirmed = scan.confirmed or lw == "confirmed"
             continue
         if lw in PREDICATE_ADVERBS:
             if lw in HEDGE_ADVERBS:
@@ -423,16 +497,26 @@ def _beyond(sent: Sentence, verb: int, scan: _Scan, *, relative: bool) -> Link |
     return None
 
 
-def _postmodifier_phase(sent: Sentence, k: int, scan: _Scan) -> Link | None:
+def _postmodifier_phase(sent: Sentence, k: int, scan: _Scan) -> Link | _Coordinated | None:
     """A participle or prepositional phrase between the victims and the predicate:
-    ``two men fighting informally with pro-government forces were killed``."""
+    ``two men fighting informally with pro-government forces were killed``, ``37
+    hostages from eight countries and one worker died`` (a number in the phrase counts
+    what it names; a number after "and" is a second subject)."""
+    skip_to = -1
     for j in range(k, min(sent.n, k + _POSTMOD_WINDOW)):
+        if j <= skip_to:
+            continue
         tok = sent.toks[j]
         lw = tok.lower
         if tok.kind is TokenKind.PUNCT:
             if tok.text in QUOTE_MARKS or tok.text in "-/&'":
                 continue
             return None
+        if j in sent.starts and sent.low(j - 1) in PREPOSITIONS:
+            skip_to = sent.starts[j].last  # "from eight countries"
+            continue
+        if lw in ("and", "or") and (j + 1) in sent.starts:
+            return _Coordinated(j + 1)
         if j in sent.covered:
             return None
         if tok.kind is not TokenKind.WORD:
@@ -461,6 +545,8 @@ def _postmodifier_phase(sent: Sentence, k: int, scan: _Scan) -> Link | None:
 
 def _forward(sent: Sentence, m: Mention) -> Link | _Coordinated | None:
     """The number as the subject (or head) of a casualty predicate after it."""
+    if sent.low(m.first - 1) in _PLACE_PREPOSITIONS and np_word(sent, m.first - 2):
+        return None  # "hostages from eight countries were killed": what the phrase names
     scan = _Scan()
     k = m.last + 1
     partitive = sent.low(k) == "of"
@@ -522,16 +608,25 @@ def _forward(sent: Sentence, m: Mention) -> Link | _Coordinated | None:
             and sent.low(k + 1) not in NOMINAL_PREDICATES
             and sent.low(k + 1) not in VICTIM_PREDICATES
         ):
-            # "dozens of his wounded men": the adjective is the predicate
+            # "dozens of his wounded men": the adjective is the predicate, unless a
+            # verb says what happened to them ("three wounded soldiers died later")
             scan.add(k)
-            scan.after_attributive = k + 1
             end = k + 1
-            while end < sent.n and np_word(sent, end) and end - k < 5:
+            while (
+                end < sent.n
+                and np_word(sent, end)
+                and sent.low(end) not in VICTIM_PREDICATES
+                and end - k < 5
+            ):
                 scan.thing = scan.thing or sent.low(end) in THING_NOUNS
                 scan.add(end)
                 end += 1
             if scan.thing:
                 return None
+            later = _verb_phase(sent, end, _Scan())
+            if later is not None and later.outcome is not ATTRIBUTIVE_PREDICATES[lw]:
+                return Link(later.outcome, later.predicate, (k, end - 1), later.also, later.hedged)
+            scan.after_attributive = k + 1
             return Link(ATTRIBUTIVE_PREDICATES[lw], k, scan.group())
         if lw in NOMINAL_PREDICATES or lw in VICTIM_PREDICATES:
             outcome = NOMINAL_PREDICATES.get(lw) or VICTIM_PREDICATES[lw]
@@ -543,7 +638,10 @@ def _forward(sent: Sentence, m: Mention) -> Link | _Coordinated | None:
                     return Link(later.outcome, later.predicate, None, later.also, later.hedged)
             if partitive:
                 # "12 of those killed were foreign nationals", "two of the 12 people
-                # killed were children": the complement names them
+                # killed were children": the complement names them; "seven of the 30
+                # miners trapped were brought out alive": they are not among them
+                if _survive(sent, k + 1):
+                    return None
                 named = _complement(sent, k + 1)
                 if named is not None:
                     return Link(outcome, k, named)
@@ -571,6 +669,8 @@ def _forward(sent: Sentence, m: Mention) -> Link | _Coordinated | None:
             if scan.thing:
                 return None
             found = _postmodifier_phase(sent, k, scan)
+            if isinstance(found, _Coordinated):
+                return found
             if found is not None and found.group is None and m.zero:
                 # "nobody in the school was hurt", "no one sleeping there had died"
                 found = regroup(found, (k, _postmodifier_end(sent, k, found.predicate)))
@@ -585,6 +685,8 @@ def _forward(sent: Sentence, m: Mention) -> Link | _Coordinated | None:
                 return None
             k += 1
             continue
+        if lw in _RELATIVE_SUBJECTS and scan.group_first >= 0 and not scan.thing:
+            return _contact_relative(sent, k, scan)
         if not np_word(sent, k):
             if scan.group_first >= 0 and sent.verbish(k) and not scan.thing:
                 return _beyond(sent, k, scan, relative=False)  # "30 gunmen fled and died"
@@ -594,6 +696,37 @@ def _forward(sent: Sentence, m: Mention) -> Link | _Coordinated | None:
         k += 1
         steps += 1
     return None
+
+
+def _contact_relative(sent: Sentence, pronoun: int, scan: _Scan) -> Link | None:
+    """A relative clause with no "that", opened by its subject: its verb may say what
+    befell the victims (``14 friends I had lost``, ``the two men they shot``), else
+    the main verb follows it (``none of the teams it had sent below had been hurt``)."""
+    j = pronoun + 1
+    while sent.low(j) in AUXILIARIES or sent.low(j) in PREDICATE_ADVERBS:
+        j += 1
+    verb = sent.low(j)
+    head = sent.low(scan.group_last)
+    if verb in TRANSITIVE_VERBS or (verb in _LOSE_VERBS and head in PEOPLE_NOUNS):
+        outcome = TRANSITIVE_VERBS.get(verb, K)
+        return Link(outcome, j, scan.group(), hedged=scan.hedged)
+    for x in range(j + 1, min(sent.n, j + _VERB_WINDOW)):
+        if sent.low(x) in AUXILIARIES or sent.low(x) in VICTIM_PREDICATES:
+            return _verb_phase(sent, x, scan)
+        if not sent.is_word(x) or sent.verbish(x):
+            return None
+    return None
+
+
+def _survive(sent: Sentence, k: int) -> bool:
+    """Whether the clause from ``k`` says its subject came out alive: ``were brought
+    out alive``, ``survived``, ``were rescued``."""
+    for j in range(k, min(sent.n, k + _POSTMOD_WINDOW)):
+        if sent.low(j) in _SURVIVAL_WORDS:
+            return True
+        if sent.text(j) in _BOUNDARY or sent.text(j) == ",":
+            return False
+    return False
 
 
 def _postmodifier_end(sent: Sentence, k: int, predicate: int) -> int:
@@ -615,13 +748,20 @@ def _postmodifier_end(sent: Sentence, k: int, predicate: int) -> int:
 
 
 def _complement(sent: Sentence, k: int) -> tuple[int, int] | None:
-    """The noun phrase after a copula at ``k``: ``were foreign nationals``."""
-    if sent.low(k) not in ("were", "was", "are", "is"):
+    """The noun phrase after a copula at ``k``: ``were foreign nationals``, ``might
+    have been bystanders``, ``were students at the State University``."""
+    if sent.low(k) in MODALS_HEDGED:
+        k += 1 + (sent.low(k + 1) == "have")
+    elif sent.low(k) in ("been", "be"):
+        return None
+    if sent.low(k) not in ("were", "was", "are", "is", "been", "be"):
         return None
     first = k + 1
     last = first - 1
-    for j in range(first, min(sent.n, first + 5)):
+    for j in range(first, min(sent.n, first + 10)):
         lw = sent.low(j)
+        if lw in ("at", "from", "of") and last >= first and names_more(sent, j):
+            continue  # "students at the State University": who they are
         if not np_word(sent, j) or lw in VICTIM_PREDICATES or lw in NOMINAL_PREDICATES:
             break
         if (lw.endswith(("ed", "ing")) or lw in IRREGULAR_PARTICIPLES) and not sent.text(j)[
@@ -691,6 +831,8 @@ def _object(sent: Sentence, m: Mention) -> Link | None:
     k = m.first - 1
     while k >= 0 and sent.text(k) in QUOTE_MARKS:
         k -= 1
+    if sent.low(k) in _FURTHER or (sent.low(k) == "further" and sent.low(k - 1) == "a"):
+        k -= 1 + (sent.low(k - 1) in ("a", "an"))  # "wounded another 17", "killed a further 9"
     if k < 0:
         return None
     lw = sent.low(k)
@@ -708,6 +850,20 @@ def _object(sent: Sentence, m: Mention) -> Link | None:
         if thing or group is None or sent.low(group[1]) not in PEOPLE_NOUNS:
             return None
         return Link(K, k, group)
+    if outcome is None and lw in ("and", ","):
+        # "took a priest, his driver and a dozen worshippers hostage"
+        verb = next(
+            (
+                x
+                for x in range(k - 1, max(-1, k - NP_WINDOW - 4), -1)
+                if sent.low(x) in _HOLD_VERBS or sent.text(x) in _BOUNDARY
+            ),
+            -1,
+        )
+        if verb >= 0 and sent.low(verb) in _HOLD_VERBS:
+            held = _held(sent, m, verb)
+            if held is not None:
+                return held
     if outcome is None and lw in _HOLD_VERBS:
         held = _held(sent, m, k)
         if held is not None or lw not in _CARRY_VERBS:
@@ -749,9 +905,10 @@ def _held(sent: Sentence, m: Mention, verb: int) -> Link | None:
     for j in range(m.last + 1, min(sent.n, m.last + NP_WINDOW)):
         lw = sent.low(j)
         if lw in _HOSTAGE_WORDS:
-            group = (m.last + 1, j - 1) if j > m.last + 1 else None
+            # "holding 40 tourists hostage"; "holding 40 hostages": the hostages
+            group = (m.last + 1, j - 1) if j > m.last + 1 else (j, j)
             return Link(Outcome.CAPTURED, j, group)
-        if not np_word(sent, j):
+        if not np_word(sent, j) and lw not in ("and", "or"):
             return None
     return None
 
@@ -805,17 +962,12 @@ def _modifiers_before(sent: Sentence, anchor: int) -> tuple[int, int] | None:
     first = last + 1
     j = last
     while j >= 0 and anchor - j <= 4 and np_word(sent, j) and sent.low(j) not in NP_OPENERS:
-        if sent.low(j) in COUNT_NOUNS or sent.low(j) in (
-            "preliminary",
-            "official",
-            "overall",
-            "final",
-            "total",
-            "reported",
-            "latest",
-            "new",
+        if (
+            sent.low(j) in COUNT_NOUNS
+            or sent.low(j) in TOLL_ADJECTIVES
+            or sent.low(j) in AT_LEAST_VERBS
         ):
-            break
+            break  # "the real toll", "the verified toll": which count, not whose
         first = j
         j -= 1
     if first > last:
@@ -823,8 +975,8 @@ def _modifiers_before(sent: Sentence, anchor: int) -> tuple[int, int] | None:
     for x in range(first, last + 1):
         # "Harbour blast toll": the modifiers name the incident, not the victims
         word = sent.text(x)
-        if sent.low(x) in EVENT_NOUNS:
-            return None
+        if sent.low(x).removesuffix("'s").removesuffix("’s") in EVENT_NOUNS:
+            return None  # "the quake's toll"
         if word[:1].isupper() and not word.lower().endswith(_DEMONYM_ENDINGS):
             return None
     return first, last
@@ -855,11 +1007,7 @@ def _toll(sent: Sentence, m: Mention) -> Link | None:
     if k < 0 or sent.low(k) not in TOLL_LINKS or sent.low(k - 1) in _NOT_TOLL_BEFORE_LINK:
         return None
     # a preposition links only within its clause; a verb ("stood at") may cross an aside
-    crosses_commas = (
-        sent.low(k) not in ("at", "to", "of")
-        or sent.low(k - 1) in _TOLL_VERBS
-        or (sent.low(k - 1) == "it" and sent.low(k - 2) in _TOLL_VERBS)  # "putting it at 22"
-    )
+    crosses_commas = sent.low(k) not in ("at", "to", "of") or sent.low(k - 1) in _TOLL_VERBS
     above = Qualifier.MORE_THAN if sent.low(k) in _ABOVE_LINKS else None
     j = k - 1
     while j >= 0 and k - j <= _TOLL_WINDOW:
@@ -868,8 +1016,26 @@ def _toll(sent: Sentence, m: Mention) -> Link | None:
         if (j in sent.covered and j not in sent.definite) or tok.text in _BOUNDARY - {":"}:
             return None
         if tok.text == "," and not crosses_commas:
-            return None
-        if lw in REPORTING_VERBS and lw not in TOLL_REPORTING_VERBS and tok.kind is TokenKind.WORD:
+            # "put civilian casualties, killed and wounded together, at 200": an aside
+            opened = next((x for x in range(j - 1, max(-1, j - 8), -1) if sent.text(x) == ","), -1)
+            if opened < 1 or not (
+                sent.low(opened - 1) in TOLL_NOUNS or sent.low(opened - 1) in COUNT_NOUNS
+            ):
+                return None
+            j = opened - 1
+            continue
+        if lw in _ANAPHORS and j >= k - 4 and object_np(sent, m.last + 1)[0] is None:
+            # "It stood at 131", "raised this to 978", "corrected it within hours to
+            # 231": the toll named before (not "it passed 30 villages")
+            anaphoric = _anaphoric_toll(sent, j, k)
+            if anaphoric is not None:
+                return _above(anaphoric, above)
+        if (
+            lw in REPORTING_VERBS
+            and lw not in TOLL_REPORTING_VERBS
+            and lw not in COUNT_NOUNS  # "Published estimates run from ...": a noun
+            and tok.kind is TokenKind.WORD
+        ):
             return None
         if lw == "toll":
             outcome = TOLL_MODIFIERS.get(sent.low(j - 1), K)
@@ -911,12 +1077,91 @@ def _toll(sent: Sentence, m: Mention) -> Link | None:
             if before == "casualty":
                 return _above(Link(C, j, None), above)
             d = j - 1
-            while d > j - 3 and sent.low(d) not in _COUNT_DETERMINERS and np_word(sent, d):
+            while (
+                d > j - 3
+                and sent.low(d) not in _COUNT_DETERMINERS
+                and sent.low(d) != "a"
+                and np_word(sent, d)
+            ):
                 d -= 1  # "the final count", "the official overall figure"
-            if sent.low(d) in _COUNT_DETERMINERS:
+            opens = j <= 2 and lw.endswith("s") and all(sent.is_word(x) for x in range(j))
+            if (
+                sent.low(d) in _COUNT_DETERMINERS
+                or (sent.low(d) == "a" and sent.low(d - 1) in REPORTING_VERBS)
+                or opens
+            ) and _bare_value(sent, m):
+                # "the final count stood at 40", "cited a figure of 174", "Published
+                # estimates run from 46,000 to 316,000": the toll named before
                 return _above(Link(K, j, None, needs_context=True), above)
             return None
         j -= 1
+    return None
+
+
+def _bare_value(sent: Sentence, m: Mention) -> bool:
+    """A toll's value names no other things: not ``a survey of 5,200 households``."""
+    group, thing = object_np(sent, m.last + 1)
+    if thing:
+        return False
+    if group is None:
+        return True
+    head = sent.low(group[1])
+    return (
+        head in PEOPLE_NOUNS
+        or head in NOMINAL_PREDICATES
+        or head == "victims"
+        or sent.text(group[1])[:1].isupper()  # "up to 200 Russians"
+    )
+
+
+def _anaphoric_toll(sent: Sentence, pronoun: int, link: int) -> Link | None:
+    """A pronoun for the toll named before, as the subject of a toll verb (``It stood
+    at 131``, ``by then it had reached 135``) or the object of a revising verb
+    (``raised this to 978``, ``corrected it within hours to 231``)."""
+    if sent.low(pronoun - 1) in _REVISE_VERBS:
+        return Link(K, pronoun - 1, None, needs_context=True)
+    if sent.low(pronoun) != "it" or sent.low(pronoun - 1) in PREPOSITIONS:
+        return None
+    verb = pronoun + 1
+    while verb < link and (sent.low(verb) in AUXILIARIES or sent.low(verb) in PREDICATE_ADVERBS):
+        verb += 1
+    word = sent.low(verb)
+    if (
+        verb == link
+        and word in TOLL_LINKS
+        and word not in PREPOSITIONS
+        and word not in AUXILIARIES  # "it was one of the worst"
+    ) or (verb == link - 1 and (word in _TOLL_VERBS or word in TOLL_LINKS)):
+        return Link(K, verb, None, needs_context=True)
+    return None
+
+
+def _inverted_toll(sent: Sentence, m: Mention, link: int) -> Link | None:
+    """``This brings to 24 the number of victims``, ``raising to 30 the toll``: the
+    count named after its new value."""
+    if sent.low(link) != "to" or sent.low(link - 1) not in _REVISE_VERBS:
+        return None
+    k = m.last + 1
+    if sent.low(k) not in _COUNT_DETERMINERS:
+        return None
+    k += 1
+    while k < m.last + 5 and sent.low(k) not in COUNT_NOUNS and np_word(sent, k):
+        k += 1
+    if sent.low(k) not in COUNT_NOUNS:
+        return None
+    if sent.low(k + 1) != "of":
+        return Link(K, k, None, needs_context=sent.low(k) != "toll")
+    # "the number of victims", "of people killed"; not "the number of attacks"
+    first = k + 2 + (sent.low(k + 2) == "the")
+    for x in range(first, min(sent.n, first + 6)):
+        word = sent.low(x)
+        found = (
+            K if word == "victims" else NOMINAL_PREDICATES.get(word) or VICTIM_PREDICATES.get(word)
+        )
+        if found is not None:
+            return Link(found, x, (first, x) if word == "victims" else None)
+        if not (np_word(sent, x) or sent.low(x) in RELATIVE_PRONOUNS or sent.low(x) in AUXILIARIES):
+            break
     return None
 
 
@@ -948,6 +1193,12 @@ def _field_floor(doc: Doc, sentence: int) -> bool:
 
 
 def _subcount_cue(sent: Sentence, m: Mention) -> bool:
+    """``including 45``, ``among them two``, ``six of them``, and a number opening
+    a bracket after a figure: ``87 killed (40 from disease)``."""
+    if sent.text(m.first - 1) == "(" and any(
+        x in sent.covered for x in range(max(0, m.first - 4), m.first - 1)
+    ):
+        return True
     for words in _SUBCOUNT_BY_LAST.get(sent.low(m.first - 1), ()):
         start = m.first - len(words)
         if start >= 0 and all(sent.low(start + j) == w for j, w in enumerate(words)):
@@ -958,6 +1209,18 @@ def _subcount_cue(sent: Sentence, m: Mention) -> bool:
         "which",
         "those",
     )
+
+
+def _listed_after(sent: Sentence, before: Mention, m: Mention) -> bool:
+    """Whether ``m`` is the next item of a list after ``before`` and its noun:
+    ``20 soldiers and 10 civilians``, ``five Danes, four Swedes``."""
+    group, _ = object_np(sent, before.last + 1)
+    k = group[1] + 1 if group else before.last + 1
+    if sent.text(k) == ",":
+        k += 1
+    if sent.low(k) in ("and", "or"):
+        k += 1
+    return k == m.first and k > before.last + 1
 
 
 def _fronted_part(sent: Sentence, m: Mention) -> Link | None:
@@ -1045,7 +1308,7 @@ def _inverted_conditional(toks: list[Token]) -> bool:
 
 
 def _candidate(
-    m: Mention, sentence: int, link: Link, sent: Sentence, outcome: Outcome
+    m: Mention, sentence: int, link: Link, sent: Sentence, outcome: Outcome, *, part: bool
 ) -> Candidate:
     qualifier, low, high = qualified(m, link, sent)
     group = None
@@ -1064,7 +1327,7 @@ def _candidate(
         predicate=link.predicate,
         hedged=link.hedged,
         needs_context=link.needs_context,
-        subcount=_subcount_cue(sent, m) or sent.low(m.first - 1) == "remaining",
+        subcount=part or _subcount_cue(sent, m) or sent.low(m.first - 1) == "remaining",
     )
 
 
@@ -1085,7 +1348,7 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
     for index, m in enumerate(mentions):
         if index in survivors:
             continue
-        found = _object(sent, m)
+        found = _object(sent, m) or _inverted_toll(sent, m, m.first - 1)
         if found is None:
             forward = _forward(sent, m)
             if isinstance(forward, _Coordinated):
@@ -1108,6 +1371,8 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
     by_first = {m.first: i for i, m in enumerate(mentions)}
     for index in sorted(partners, reverse=True):
         partner = by_first.get(partners[index])
+        if sent.low(mentions[index].first - 1) in _PLACE_PREPOSITIONS:
+            continue  # "hostages from eight countries and one worker died": no subject
         if partner is not None and partner in links and index not in links:
             shared = links[partner]
             m = mentions[index]
@@ -1138,13 +1403,22 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
     for index, m in enumerate(mentions):
         if index not in links and index not in survivors and _more_recovered(sent, m):
             links[index] = Link(K, -1, None, needs_context=True)
-    # sub-counts take the outcome of the total stated before them
+    # sub-counts take the outcome of the total stated before them; so do the numbers
+    # listed with one ("including 20 soldiers and 10 civilians")
     last_linked = -1
+    previous_part = -1
+    parts: set[int] = set()
     for index, m in enumerate(mentions):
         if index in links:
             last_linked = index
             continue
-        if m.zero or last_linked < 0 or index in survivors or not _subcount_cue(sent, m):
+        listed = previous_part == index - 1 and _listed_after(sent, mentions[index - 1], m)
+        if (
+            m.zero
+            or last_linked < 0
+            or index in survivors
+            or not (listed or _subcount_cue(sent, m))
+        ):
             continue
         head = links[last_linked]
         group, thing = object_np(sent, m.last + 1)
@@ -1157,19 +1431,21 @@ def link_sentence(doc: Doc, sentence: int, mentions: list[Mention]) -> list[Cand
             else None
         )
         links[index] = Link(head.outcome, -1, group, None, head.hedged, post)
+        previous_part = index
+        parts.add(index)
     out: list[Candidate] = []
     for index, m in enumerate(mentions):
         link = links.get(index)
         if link is None:
             continue
         if m.zero and link.also is not None:
-            out.append(_candidate(m, sentence, link, sent, link.outcome))
-            out.append(_candidate(m, sentence, link, sent, link.also))
+            out.append(_candidate(m, sentence, link, sent, link.outcome, part=False))
+            out.append(_candidate(m, sentence, link, sent, link.also, part=False))
             continue
         outcome = link.outcome
         if link.also is not None and {outcome, link.also} == {K, W}:
             outcome = C
-        out.append(_candidate(m, sentence, link, sent, outcome))
+        out.append(_candidate(m, sentence, link, sent, outcome, part=index in parts))
     return out
 
 

@@ -1,19 +1,22 @@
 """Scope: whether a figure is about the incident the text is about (``event``) or
 about another incident or a longer period (``other``).
 
-The event date comes from the caller, else from the day the text names most, a day
-written beside the incident itself counting extra (``after the dam burst ... on
-3 May``), leaving out bylines, datelines and timeline stamps, which date the text;
-an event written as a span of days (``3-11 May``) keeps its last day too.
+The event date comes from the caller, else from an infobox's "Date" line, else from
+the day the text names most, a day written beside the incident itself counting
+extra (``after the dam burst ... on 3 May``), leaving out bylines, datelines and
+timeline stamps, which date the text; an event written as a span (``3-11 May``,
+``23 May – 23 October 2017``) keeps its last day too.
 A figure is ``other`` when it sits under a heading about other incidents (or under
 a higher-ranked one: "ALSO IN THE NEWS" over a digest's items, or any top-level
-section after the lead's in a text that calls itself a briefing or digest), when its
-own sentence dates the deaths to another day (a date that is not the claim's; a later
-day of a toll, of recovered bodies or of people still missing dates the count, not
-the deaths), when the claim predates the event, when it counts over a period or a
-wider area (``since 2015``, ``so far this year``, ``during the siege``, ``across the
-country``), at another time (``a week before``, ``Before reaching the coast``, ``since
-1999, when``), or when a new incident of another kind is its cause (``A landslide
+section after the lead's in a digest: a text that calls itself a briefing, or heads
+its stories with places in capitals, "2. PERU: ..."), when its own sentence (or the
+sentence before, for "that night") dates the deaths to another day (a date that is
+not the claim's; a later day of a toll, of recovered bodies or of people still
+missing dates the count, not the deaths), when the claim predates the event, when it
+counts over a period or a wider area (``since 2015``, ``so far this year``, ``during
+the siege``, ``across the country``), at another time (``a week before``, ``Before
+reaching the coast``, ``since 1999, when``, ``the worst since a 1992 blast that
+killed 263``), or when a new incident of another kind is its cause (``A landslide
 killed 12`` past the opening, and the figures after it in that sentence).
 """
 
@@ -36,6 +39,7 @@ from tollbook.extract.lexicon import (
     OTHER_SECTION_WORDS,
     REPORTING_VERBS,
     SUPERLATIVE_BEFORE_SINCE,
+    TIME_NOUNS,
     WEEKDAYS,
 )
 from tollbook.extract.tokens import Token, TokenKind
@@ -177,7 +181,13 @@ _SINCE_VERBS = frozenset(
 )
 
 
+_DATE_FIELD_RE = re.compile(r"(?i)dates?[ \t]*(?::|=|\t|\|)")
+_NUMBERED_RE = re.compile(r"[ \t]*\d{1,3}[.)][ \t]+")
+# a place in capitals before a dash or a colon: "PERU - ", "OSLO: "
+_STORY_LABEL_RE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:[:–—]|[ \t]-)[ \t]+\S")
+_DIGEST_STORIES = 3
 _CUTOFFS = frozenset(["of", "by", "until", "till", "since"])
+_COUNT_VERBS = frozenset(["stood", "stands", "reached", "climbed", "crossed", "risen"])
 _RECOVERED = frozenset(["bodies", "remains", "corpses"])
 
 
@@ -220,14 +230,18 @@ def _header_dates(doc: Doc) -> set[int]:
 
 
 def _list_stamps(doc: Doc) -> set[int]:
-    """Dates that open a timeline entry ("- **5 May** - X says ..."): when it was said."""
+    """Dates that open a timeline entry ("- **5 May** - X says ...", "- Monday, 8
+    July: 13 dead"): when it was said or counted."""
     out: set[int] = set()
     text = doc.text
     for block in doc.blocks:
         if block.kind is not BlockKind.LIST_ITEM:
             continue
-        dates = doc.dates_between(block.start, block.start + 24)
-        if dates and not text[block.start : dates[0].start].strip("*_ "):
+        dates = doc.dates_between(block.start, block.start + 36)
+        if not dates:
+            continue
+        lead = text[block.start : dates[0].start].strip("*_ ,").lower()
+        if not lead or lead in _WEEKDAYS:
             out.add(dates[0].start)
     return out
 
@@ -252,6 +266,8 @@ def infer_event_date(doc: Doc) -> None:
                 with contextlib.suppress(ValueError):
                     doc.reference_date = date(d.year, d.month, d.day)
                 break
+    if doc.event_date is None:
+        doc.event_date = _infobox_date(doc)
     if doc.event_date is not None:
         doc.event_end = _event_end(doc, doc.event_date)
         return
@@ -305,17 +321,39 @@ def infer_event_date(doc: Doc) -> None:
     doc.event_end = _event_end(doc, doc.event_date)
 
 
+def _infobox_date(doc: Doc) -> date | None:
+    """The first day an infobox gives for the event: ``Date: 23 May – 23 October
+    2017``, ``Date	1–3 September 2004``; its year may stand after the span."""
+    text = doc.text
+    for block in doc.blocks[: _HEADER_BLOCKS * 3]:
+        if not _DATE_FIELD_RE.match(text, block.start, block.end):
+            continue
+        dates = doc.dates_between(block.start, block.end)
+        days = [d for d in dates if d.precision is DatePrecision.DAY]
+        year = next((d.year for d in dates if d.year is not None), None)
+        if not days or year is None or days[0].month is None or days[0].day is None:
+            return None
+        try:
+            return date(days[0].year or year, days[0].month, days[0].day)
+        except ValueError:
+            return None
+    return None
+
+
 def _event_end(doc: Doc, start: date) -> date | None:
-    """The last day of an event the text dates as a span of days from its start
-    (``3-11 May 1921``, ``from 1 to 3 September``)."""
-    for d in doc.dates:
-        if (
-            d.last_day is not None
-            and (d.month, d.day) == (start.month, start.day)
-            and d.year in (None, start.year)
-        ):
+    """The last day of an event the text dates as a span from its start (``3-11 May
+    1921``, ``from 1 to 3 September``, ``23 May – 23 October 2017``)."""
+    dates = doc.dates
+    for i, d in enumerate(dates):
+        if (d.month, d.day) != (start.month, start.day) or d.year not in (None, start.year):
+            continue
+        if d.last_day is not None:
             with contextlib.suppress(ValueError):
                 return date(start.year, start.month, d.last_day)
+        if i + 1 < len(dates) and _RANGE_JOIN_RE.fullmatch(doc.text, d.end, dates[i + 1].start):
+            last = resolve(dates[i + 1], start, None)
+            if last is not None and last > start and dates[i + 1].precision is DatePrecision.DAY:
+                return last
     return None
 
 
@@ -375,7 +413,8 @@ def _event_anchor(doc: Doc) -> date | None:
 
 def heading_level(doc: Doc, block: int) -> int:
     """Rank of a heading: 0 for the title, the ``#`` count of a Markdown heading,
-    1 for an all-capitals line ("ALSO IN THE NEWS"), 2 for any other heading."""
+    1 for an all-capitals or a numbered line ("ALSO IN THE NEWS", "2. PERU: ..."),
+    2 for any other heading."""
     b = doc.blocks[block]
     if b.kind is BlockKind.TITLE:
         return 0
@@ -384,15 +423,35 @@ def heading_level(doc: Doc, block: int) -> int:
     marks = text.count("#", line_start, b.start)
     if marks:
         return marks
+    if _NUMBERED_RE.fullmatch(text, line_start, b.start):
+        return 1
     letters = [ch for ch in text[b.start : b.end] if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return 1
     return 2
 
 
+def _story_label(doc: Doc, block: int) -> bool:
+    """A top-level heading that opens with a place in capitals, the way a digest
+    heads each story: "PERU - Floods kill thousands", "2. CHILE: Mine collapse",
+    "1. NEPAL"."""
+    b = doc.blocks[block]
+    if b.kind is not BlockKind.HEADING or heading_level(doc, block) != 1:
+        return False
+    text = doc.text
+    if _STORY_LABEL_RE.match(text, b.start, b.end):
+        return True
+    line_start = text.rfind("\n", 0, b.start) + 1
+    return (
+        _NUMBERED_RE.fullmatch(text, line_start, b.start) is not None
+        and text[b.start : b.end].isupper()
+    )
+
+
 def enclosing_headings(doc: Doc, sentence: int) -> list[int]:
-    """The heading a sentence sits under and the higher-ranked headings above it."""
-    section = doc.block_of(sentence).section
+    """The heading a sentence sits under (or is) and the higher-ranked headings above it."""
+    block = doc.sentences[sentence].block
+    section = block if doc.blocks[block].kind is BlockKind.HEADING else doc.blocks[block].section
     out: list[int] = []
     level = 99
     while section >= 0 and len(out) < 8:
@@ -434,9 +493,13 @@ def _other_section(doc: Doc, sentence: int, lead_section: int) -> bool:
 
 
 def _digest_lead(doc: Doc, title: frozenset[str]) -> int:
-    """In a digest ("World briefing", "News roundup"), the first top-level heading:
-    the section of the lead story, the one incident the text is about; -1 otherwise."""
-    if not title & DIGEST_WORDS:
+    """In a digest, the first top-level heading: the section of the lead story, the
+    one incident the text is about; -1 otherwise.  A digest calls itself one ("World
+    briefing", "News roundup") or heads three or more stories with a place in
+    capitals ("1. OSLO: ...", "2. PERU: ...")."""
+    if not title & DIGEST_WORDS and (
+        sum(_story_label(doc, i) for i in range(len(doc.blocks))) < _DIGEST_STORIES
+    ):
         return -1
     return next(
         (
@@ -468,8 +531,9 @@ class _SentenceCues:
         }
         words = [t.lower for t in toks]
         n = len(words)
-        # a toll, a total or bodies recovered: a count of the event made after it
-        self.counts = any(w in COUNT_NOUNS or w in _RECOVERED for w in words)
+        # a toll, a total or bodies recovered: a count of the event made after it,
+        # also when named before ("It stood at 131 on 5 October")
+        self.counts = any(w in COUNT_NOUNS or w in _RECOVERED or w in _COUNT_VERBS for w in words)
         # "the strike on the station on 8 April": the day of an incident, not of a count
         self.incident_days = {
             d.start
@@ -477,6 +541,10 @@ class _SentenceCues:
             if _names_incident(doc, d, EVENT_NOUNS)
         }
         self.event_end = doc.event_end
+        # "that night", "the same day": the time of the sentence before
+        self.time_anaphor = any(
+            words[i] in ("that", "same") and words[i + 1] in TIME_NOUNS for i in range(n - 1)
+        )
         self.cues: list[int] = []
         self.later: list[int] = []  # "a month later": another time, maybe the same event
         self.incident_from = n  # token where a new incident's figures start
@@ -501,12 +569,13 @@ class _SentenceCues:
         ):
             self.cues.append(0)
         if any(w in SUPERLATIVE_BEFORE_SINCE for w in words):
-            # "the worst disaster occurred in 1999, when 85 people died": the record
-            # the incident is measured against
+            # "the worst disaster occurred in 1999, when 85 people died", "the worst
+            # since a 1992 explosion that killed 263": the record the incident is
+            # measured against
             for d in doc.dates_between(s.start, s.end):
                 if (
                     d.year is not None
-                    and _WHEN_AFTER_RE.match(doc.text, d.end)
+                    and (_WHEN_AFTER_RE.match(doc.text, d.end) or _dates_incident(doc, d))
                     and (doc.event_date is None or d.year != doc.event_date.year)
                 ):
                     self.cues.append(bisect.bisect_left(toks, d.end, key=lambda t: t.start))
@@ -551,6 +620,14 @@ class _SentenceCues:
         return comma >= len(self.commas) or cues[j] < self.commas[comma]
 
 
+def _dates_incident(doc: Doc, d: DateMention) -> bool:
+    """A year written as an incident's attribute: ``a 1992 firedamp explosion``."""
+    if d.precision is not DatePrecision.YEAR:
+        return False
+    after = doc.text[d.end : d.end + _INCIDENT_REACH].split()[:3]
+    return any(w.strip(".,;:()'\"").lower() in EVENT_NOUNS for w in after)
+
+
 def _since_period(toks: list[Token], words: list[str], i: int) -> bool:
     n = len(words)
     nxt = words[i + 1]
@@ -558,8 +635,8 @@ def _since_period(toks: list[Token], words: list[str], i: int) -> bool:
         toks[i + 1].kind is TokenKind.NUM
         or nxt in _SINCE_PERIOD
         or (nxt in ("it", "they") and i + 2 < n and words[i + 2] in _SINCE_VERBS)
-        or (nxt == "the" and i + 2 < n and words[i + 2] in _SINCE_EVENTS)
-    )
+        or (nxt == "the" and any(w in _SINCE_EVENTS for w in words[i + 2 : i + 4]))
+    )  # "since the war", "since the civil war"
     return periodic and not any(w in SUPERLATIVE_BEFORE_SINCE for w in words[max(0, i - 12) : i])
 
 
@@ -679,9 +756,27 @@ def _scope_is_other(doc: Doc, cand: Candidate, context: _Context, cues: _Sentenc
             and cand.claim_mention.year is None
             and before(cand.claim_mention, anchor)
         )
+    if any(_incident_other(d, anchor, cues) for d in _anaphoric_dates(doc, cand, cues)):
+        return True
     if any(_dates_other(d, anchor, cues, lasting=lasting) for d in _figure_dates(doc, cand, cues)):
         return True
     return cand.claim_mention is not None and before(cand.claim_mention, anchor)
+
+
+def _anaphoric_dates(doc: Doc, cand: Candidate, cues: _SentenceCues) -> list[DateMention]:
+    """In a sentence dated only by "that night" or "the same day", the dates of the
+    sentence before it in its paragraph, the day of the incident it tells of ("In
+    October 2015 a fire broke out at a club. Thirty people died that night")."""
+    s = doc.sentences[cand.sentence]
+    if not cues.time_anaphor or cand.sentence == 0 or doc.dates_between(s.start, s.end):
+        return []
+    before = doc.sentences[cand.sentence - 1]
+    return doc.dates_between(before.start, before.end) if before.block == s.block else []
+
+
+def _incident_other(d: DateMention, anchor: date, cues: _SentenceCues) -> bool:
+    """Whether the day of an incident is another time than the event."""
+    return differs(d, anchor) and not _within(d, anchor, cues.event_end)
 
 
 def _dates_other(d: DateMention, anchor: date, cues: _SentenceCues, *, lasting: bool) -> bool:
@@ -692,17 +787,30 @@ def _dates_other(d: DateMention, anchor: date, cues: _SentenceCues, *, lasting: 
     sentence gives a toll or recovered bodies, or the people are still missing; only
     the day of the deaths themselves
     (``two more soldiers were killed on 2 March``) moves them to another incident."""
-    if not differs(d, anchor) or _within(d, anchor, cues.event_end):
+    if _within(d, anchor, cues.event_end):
         return False
+    if not differs(d, anchor):
+        # an event written as a span starts on its first day: the day before is before
+        return cues.event_end is not None and _before_span(d, anchor)
     return before(d, anchor) or not lasting or d.start in cues.incident_days
 
 
+def _before_span(d: DateMention, start: date) -> bool:
+    when = resolve(d, start, None)
+    return d.precision is DatePrecision.DAY and when is not None and when < start
+
+
 def _within(d: DateMention, start: date, end: date | None) -> bool:
-    """Whether a date falls inside an event that spans days (``3-11 May``)."""
-    if end is None or d.precision is not DatePrecision.DAY:
+    """Whether a date falls inside an event that spans days (``3-11 May``, ``in
+    August`` of a siege from May to October)."""
+    if end is None or d.precision is DatePrecision.YEAR:
         return False
     when = resolve(d, start, None)
-    return when is not None and start <= when <= end
+    if when is None:
+        return False
+    if d.precision is DatePrecision.MONTH:
+        return (start.year, start.month) <= (when.year, when.month) <= (end.year, end.month)
+    return start <= when <= end
 
 
 class _Context:
@@ -718,7 +826,11 @@ class _Context:
         self.other_sections: dict[int, bool] = {}
 
     def other_section(self, doc: Doc, sentence: int) -> bool:
-        section = doc.block_of(sentence).section
+        block = doc.sentences[sentence].block
+        if doc.blocks[block].kind is BlockKind.HEADING:
+            section = block  # a story's own heading: "2. PERU: Mine collapse kills 13"
+        else:
+            section = doc.blocks[block].section
         cached = self.other_sections.get(section)
         if cached is None:
             cached = _other_section(doc, sentence, self.lead_section)

@@ -5,14 +5,18 @@ Works line by line over the raw text, so every span stays an offset pair into it
 Markdown markers (``#``, ``-``, ``>``, ``1.``) and YAML front matter are kept out
 of the content spans (its title is a title, its summary a paragraph); link targets
 stay in the text and are tokenized as URLs.  An indented line under an infobox field
-continues its value; a numbered line in capitals ("2. WEATHER") is a heading; a table
-row's "Source" cell and a list item's bold label are kept for later components.
+continues its value, and an infobox line ("Date: 3 May") is never wrapped prose; a
+numbered line standing alone ("2. WEATHER", "3. PERU: Floods kill 30") is a heading;
+a table row's "Source" cell, a list item's bold label and a transcript turn's speaker
+("AMINA YUSUF: ...") are kept for later components.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
+from collections import Counter
 from datetime import date
 
 from tollbook.extract.dates import DATE_RE
@@ -48,6 +52,25 @@ _COUNTED_VALUE_RE = re.compile(
 _SOURCE_COLUMN_RE = re.compile(
     r"(?i)(?:\*\*)?(?:sources?|claimants?|according to|reported by|attribution|cited by)(?:\*\*)?"
 )
+# an infobox line: a short capitalized label, then a colon or a tab ("Date: 23 May")
+_KEY_VALUE_RE = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}(?::[ \t]|\t)")
+# "AMINA YUSUF:", "DANA REED (host):", "Q:": a transcript speaker's label
+_SPEAKER_RE = re.compile(
+    r"(?P<name>[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){0,3})"
+    r"(?:[ \t]*\((?P<role>[A-Za-z ]{1,20})\))?[ \t]*:[ \t]+"
+)
+# Labels that are no speakers: "CLAIM:", "UPDATE:", "WHAT WE KNOW:".
+_NOT_SPEAKERS = word_set("""
+    note update claim rating editor's warning source sources correction verdict fact
+    context ps nb url breaking live what who how why when where we our the of and is
+    summary background analysis a
+    """)
+_HOST_ROLES = frozenset(
+    ["host", "interviewer", "presenter", "anchor", "moderator", "q", "question", "co-host"]
+)
+_MIN_TURNS = 3
+_MAX_NAMED_SPEAKERS = 12  # speakers whose name is looked up as the text writes it
+_NAME_REACH = 20_000  # characters of the text searched for it
 _GROUP_LABEL_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}")
 _TERMINAL = frozenset('.!?;:,"”’)]»″…')
 _MAX_HEADING_WORDS = 14
@@ -79,6 +102,9 @@ _AUTHOR_RES = (
 )
 # Words before "statement" that say what kind of statement, not whose: "Joint statement".
 _STATEMENT_KINDS = frozenset(["joint", "final", "official", "full", "public", "new", "further"])
+_STATEMENT_LINE_RE = re.compile(rf"[ \t*_]*{_STATEMENT}\b")
+_MAX_NAME_WORDS = 6
+_NAME_JOINERS = frozenset(["of", "the", "for", "and", "du", "de", "des", "la", "le", "del"])
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{0,40})?\((?P<outlet>[A-Za-z][\w .&'-]{1,40})\)\s*[-–—]"
 )
@@ -192,6 +218,8 @@ def segment(doc: Doc) -> None:
     body_start, blocks = _front_matter(doc, lines)
     section = max((k for k, b in enumerate(blocks) if b.kind is BlockKind.TITLE), default=-1)
     para: list[int] | None = None  # [start, end] of the paragraph being collected
+    speaker = (-1, -1)  # who speaks the paragraph, in a transcript
+    turns = _speaker_turns(text, lines, body_start)
     header: list[tuple[int, int]] | None = None  # cells of the last table header row
     header_line = -3
     prev_blank = True
@@ -199,7 +227,16 @@ def segment(doc: Doc) -> None:
     def close_paragraph() -> None:
         nonlocal para
         if para is not None:
-            blocks.append(Block(para[0], para[1], BlockKind.PARAGRAPH, section))
+            blocks.append(
+                Block(
+                    para[0],
+                    para[1],
+                    BlockKind.PARAGRAPH,
+                    section,
+                    speaker_start=speaker[0],
+                    speaker_end=speaker[1],
+                )
+            )
             para = None
 
     for index in range(body_start, len(lines)):
@@ -257,8 +294,9 @@ def segment(doc: Doc) -> None:
             prev_blank = True
             continue
         listed = _LIST_RE.match(text, s, e)
-        if listed and prev_blank and _is_section_label(text, listed, e, lines, index):
-            # "2. WEATHER" over a digest item: a numbered section heading, no list
+        if listed and prev_blank and _is_section_label(text, listed, e, lines, index, next_blank):
+            # "2. WEATHER" or "3. PERU: Floods kill 30" over a digest item: a
+            # numbered section heading, no list
             close_paragraph()
             blocks.append(Block(listed.end(), e, BlockKind.HEADING, section))
             section = len(blocks) - 1
@@ -328,10 +366,17 @@ def segment(doc: Doc) -> None:
             section = len(blocks) - 1
             prev_blank = next_blank
             continue
-        if (
+        turn = turns.get(index)
+        if turn is not None:
+            # "YUSUF: No women were killed.": a turn of a transcript, its label apart
+            close_paragraph()
+            content, speaker = turn
+            para = [content, e]
+        elif (
             para is not None
             and text[para[1] - 1] not in '.!?:"”’)]″'
             and (text[s].islower() or para[1] - para[0] >= 50)
+            and not _KEY_VALUE_RE.match(text, s, e)  # "Date: 23 May": an infobox line
         ):
             para[1] = e  # a hard-wrapped line continues the paragraph
         else:
@@ -346,23 +391,79 @@ def segment(doc: Doc) -> None:
     _author(doc)
 
 
+def _speaker_turns(
+    text: str, lines: list[tuple[int, int]], body_start: int
+) -> dict[int, tuple[int, tuple[int, int]]]:
+    """The turns of a transcript: lines that open with a speaker's name in capitals
+    (``AMINA YUSUF:``, ``REED:``, ``DANA REED (host):``), at least three of
+    them by two speakers or more.  For each turn's line: where its words start and
+    who speaks them, as the text writes the name best (``Amina Yusuf``), or
+    ``(-1, -1)`` for the host, whose questions claim nothing."""
+    found: dict[int, re.Match[str]] = {}
+    for index in range(body_start, len(lines)):
+        s, e = _strip(text, *lines[index])
+        m = _SPEAKER_RE.match(text, s, e)
+        if m and not {w.lower() for w in m.group("name").split()} & _NOT_SPEAKERS:
+            found[index] = m
+    hosts = {
+        m.group("name").split()[-1]
+        for m in found.values()
+        if (m.group("role") and m.group("role").strip().lower() in _HOST_ROLES)
+        or m.group("name").strip().lower() in _HOST_ROLES
+    }
+    turns = Counter(m.group("name").split()[-1] for m in found.values())
+    guests = [n for name, n in turns.items() if name not in hosts]
+    if len(found) < _MIN_TURNS or len(turns) < 2 or max(guests, default=0) < 2:
+        return {}  # two speakers or more, and a guest who speaks twice
+    full: dict[str, str] = {}
+    for m in found.values():
+        name = m.group("name").strip()
+        if len(name) > len(full.get(name.split()[-1], "")):
+            full[name.split()[-1]] = name
+    spans: dict[str, tuple[int, int]] = {}
+    out: dict[int, tuple[int, tuple[int, int]]] = {}
+    for index, m in found.items():
+        surname = m.group("name").split()[-1]
+        if surname in hosts:
+            out[index] = (m.end(), (-1, -1))
+            continue
+        if surname not in spans:
+            written = None
+            if len(spans) < _MAX_NAMED_SPEAKERS:  # each search reads the text's opening
+                pattern = re.compile(r"\s+".join(map(re.escape, full[surname].split())), re.I)
+                written = next(
+                    (w for w in pattern.finditer(text, 0, _NAME_REACH) if not w.group().isupper()),
+                    None,
+                )
+            spans[surname] = written.span() if written else m.span("name")
+        out[index] = (m.end(), spans[surname])
+    return out
+
+
 def _is_section_label(
-    text: str, marker: re.Match[str], end: int, lines: list[tuple[int, int]], index: int
+    text: str,
+    marker: re.Match[str],
+    end: int,
+    lines: list[tuple[int, int]],
+    index: int,
+    next_blank: bool,
 ) -> bool:
-    """A numbered line in capitals standing alone ("1. AFGHANISTAN", "3) SPORT"), not
-    followed by another numbered line: a section heading."""
+    """A numbered line standing alone over its section, not followed by another
+    numbered line: a short label in capitals ("1. NEPAL", "3) SPORT"), or a
+    headline with a blank line under it ("2. PERU: Mine collapse kills 13")."""
     if not text[marker.start()].isdigit():
         return False
-    letters = [ch for ch in text[marker.end() : end] if ch.isalpha()]
-    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
-        return False
-    if text.count(" ", marker.end(), end) >= 5:
-        return False
-    if index + 1 < len(lines):
-        ns, ne = _strip(text, *lines[index + 1])
-        if _LIST_RE.match(text, ns, ne):
+    following = next((ln for ln in lines[index + 1 : index + 4] if ln[0] < ln[1]), None)
+    if following is not None:
+        ns, ne = _strip(text, *following)
+        if ns < ne and _LIST_RE.match(text, ns, ne):
             return False
-    return True
+    letters = [ch for ch in text[marker.end() : end] if ch.isalpha()]
+    if len(letters) < 2:
+        return False
+    if all(ch.isupper() for ch in letters):
+        return text.count(" ", marker.end(), end) < 5
+    return next_blank and _is_heading_like(text, marker.end(), end)
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -396,8 +497,8 @@ def _row_blocks(
     if header is None:
         return out
     row = cells[0]
-    if DATE_RE.fullmatch(text, row[0], row[1]):
-        row = (-1, -1)  # a row per day names no victims
+    if DATE_RE.match(text, row[0], row[1]) or not any(ch.isalpha() for ch in text[row[0] : row[1]]):
+        row = (-1, -1)  # a row per day ("28 Sept, 22:00") or per hour names no victims
     source = next(
         (
             cells[i]
@@ -419,6 +520,8 @@ def _row_blocks(
 
 def _infobox_heading(text: str, start: int, end: int, following: tuple[int, int] | None) -> bool:
     """A short casualty heading line ("Casualties and losses") right over "Label: value" lines."""
+    if end > start and text[end - 1] == ":":
+        end -= 1  # "Casualties and losses:"
     if following is None or end - start > 40 or not _is_heading_like(text, start, end):
         return False
     if text.count(" ", start, end) > 4 or any(ch.isdigit() for ch in text[start:end]):
@@ -552,19 +655,25 @@ def _quotes(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
 
 def _author(doc: Doc) -> None:
     """The organisation a statement speaks for: named by its title ("X statement on
-    ...", "Press release from X") when the text is in its first person ("we", "our")."""
+    ...", "Press release from X"), or standing alone over a line that says it is a
+    statement ("POLICE SERVICE" over "PRESS RELEASE - FOR IMMEDIATE DISTRIBUTION"),
+    when the text is in its first person ("we", "our")."""
     text = doc.text
+    header = [
+        b for b in doc.blocks[:_HEADER_BLOCKS] if b.kind in (BlockKind.TITLE, BlockKind.HEADING)
+    ]
     author = next(
         (
             m.span("name")
-            for b in doc.blocks[:_HEADER_BLOCKS]
-            if b.kind in (BlockKind.TITLE, BlockKind.HEADING)
+            for b in header
             for pattern in _AUTHOR_RES
             for m in pattern.finditer(text, b.start, b.end)
             if m.group("name").lower() not in _STATEMENT_KINDS
         ),
         None,
     )
+    if author is None:
+        author = _name_over_statement(doc, header)
     if author is None:
         return
     voice = 0
@@ -575,6 +684,27 @@ def _author(doc: Doc) -> None:
             if voice >= 2:
                 doc.author = author
                 return
+
+
+def _name_over_statement(doc: Doc, header: list[Block]) -> tuple[int, int] | None:
+    """A name standing alone right above a "PRESS RELEASE" or "STATEMENT" line, as
+    the body writes it when it does ("Harbor Aid" for "HARBOR AID")."""
+    text = doc.text
+    for above, below in itertools.pairwise(header):
+        if not _STATEMENT_LINE_RE.match(text, below.start, below.end):
+            continue
+        name = text[above.start : above.end]
+        words = name.split()
+        if not 1 <= len(words) <= _MAX_NAME_WORDS or any(ch.isdigit() for ch in name):
+            return None
+        if not all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words):
+            return None
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+        written = next(
+            (m for m in pattern.finditer(text, below.end) if not m.group().isupper()), None
+        )
+        return written.span() if written else (above.start, above.end)
+    return None
 
 
 def _dateline(doc: Doc) -> None:

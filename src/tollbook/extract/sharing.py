@@ -3,8 +3,9 @@
 A figure's predicate may serve several numbers: the items of a list after a colon or a
 dash (``30 people drowned: 18 passengers, 9 crew and 3 rescuers``), numbers
 coordinated with the object (``killed 12 soldiers and 3 civilians``), a ranking
-(``followed by Y with 120``), a toll given again (``and by nightfall to 62``) and a
-clause whose predicate is left out (``60 died in the east and 23 in the west``).
+(``followed by Y with 120``), a toll given again (``and by nightfall to 62``, ``up
+from 25``), a comparison (``, as did 87 civilians``) and a clause whose predicate is
+left out (``60 died in the east and 23 in the west``).
 Every scan is bounded to a window of tokens, so the work stays linear.
 """
 
@@ -39,6 +40,7 @@ from tollbook.vocab import Outcome, Qualifier
 _LIST_HEADS: dict[str, Outcome] = {**NOMINAL_PREDICATES, "victims": K, "dead": K}
 _ELLIPSIS_AFTER = frozenset(["more", "others", "other", "further", "additional"])
 _GAP_COORDINATORS = frozenset(["and", "or", "but", "while", "then", ","])
+_ELLIPTIC_VERBS = frozenset(["did", "were", "was", "had", "have", "do", "does"])
 _LIST_WINDOW = 60
 _SHARE_WINDOW = 16
 
@@ -220,6 +222,22 @@ def share_predicates(
             continue
         before = mentions[previous]
         link = links[previous]
+        if (
+            sent.low(m.first - 1) == "from"
+            and sent.low(m.first - 2) in ("up", "down")
+            and previous == index - 1
+        ):
+            # "the toll stood at 31, up from 25 a day earlier": the toll before
+            links[index] = Link(link.outcome, -1, None, None, link.hedged)
+            previous = index
+            continue
+        if sent.low(m.first - 2) in ("as", "so") and sent.low(m.first - 1) in _ELLIPTIC_VERBS:
+            # "..., as did 87 civilians": the same predicate, said again
+            group, thing = object_np(sent, m.last + 1)
+            if not thing:
+                links[index] = Link(link.outcome, -1, group, None, link.hedged)
+                previous = index
+            continue
         if _conjunct(sent, before, link, m):
             group, thing = object_np(sent, m.last + 1)
             if not thing:
