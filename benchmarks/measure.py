@@ -271,9 +271,7 @@ def measure_load(url: str, folder: str, jobs: int) -> Result:
     with ChildrenPeak() as children, db.session(engine) as session:
         summary = load_paths(session, [Path(folder)], **kwargs)
     seconds = time.perf_counter() - start
-    statuses: dict[str, int] = {}
-    for loaded in summary.sources:
-        statuses[loaded.status] = statuses.get(loaded.status, 0) + 1
+    statuses = dict(summary.counts)
     counts = count_rows(engine)
     engine.dispose()
     return {

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from support import dump
 from tollbook import db
 from tollbook.errors import DatabaseError, SchemaError
-from tollbook.models import Base, Claim, Event, Figure, Source
+from tollbook.models import Base, Claim, Event, Source
 
 
 def test_plain_path_means_a_sqlite_file(tmp_path: Path) -> None:
@@ -91,44 +91,63 @@ def test_models_and_migrations_do_not_drift(engine: Engine) -> None:
 
 
 def _seed_rows(engine: Engine) -> None:
+    """An event, a source, a claim and a figure, written as by revision 0003.
+
+    Figures of later revisions also carry their claim's identity; the migration
+    fills it in, so seeding the older shape tests that too.
+    """
     with engine.begin() as connection:
         event_id = connection.execute(
             insert(Event).values(key="e", name="E", date=dt.date(2020, 1, 2)).returning(Event.id)
         ).scalar_one()
         source_id = connection.execute(
             insert(Source)
-            .values(key="s", sha256="0" * 64, text="Ten people died.", event_id=event_id)
+            .values(
+                key="s",
+                sha256="0" * 64,
+                text="Ten people died.",
+                event_id=event_id,
+                published=dt.date(2020, 1, 3),
+            )
             .returning(Source.id)
         ).scalar_one()
         claim_id = connection.execute(
             insert(Claim)
             .values(
                 source_id=source_id,
-                stance="asserts",
-                hedged=False,
+                stance="disputes",
+                hedged=True,
                 sentence_start=0,
                 sentence_end=16,
             )
             .returning(Claim.id)
         ).scalar_one()
         connection.execute(
-            insert(Figure).values(
-                claim_id=claim_id,
-                outcome="killed",
-                low=10,
-                high=10,
-                qualifier="exact",
-                group_key="unclassified",
-                scope="event",
-                number_start=0,
-                number_end=3,
-                number_text="Ten",
-            )
+            text(
+                "INSERT INTO figures (claim_id, outcome, low, high, qualifier, group_key, scope,"
+                " subcount, number_start, number_end, number_text) VALUES (:claim, 'killed',"
+                " 10, 10, 'exact', 'unclassified', 'event', :no, 0, 3, 'Ten')"
+            ),
+            {"claim": claim_id, "no": False},
         )
 
 
-def test_downgrade_and_upgrade_round_trip_keeps_data(engine: Engine) -> None:
+def test_upgrade_with_data_fills_each_figures_claim_identity(engine: Engine) -> None:
+    db.downgrade(engine, "0003")
     _seed_rows(engine)
+    db.upgrade(engine)
+    with engine.connect() as connection:
+        figure = connection.execute(text("SELECT * FROM figures")).mappings().one()
+        source_id, event_id = connection.execute(text("SELECT id, event_id FROM sources")).one()
+    assert (figure["source_id"], figure["event_id"]) == (source_id, event_id)
+    assert (figure["stance"], bool(figure["hedged"])) == ("disputes", True)
+    assert str(figure["dated"]) == "2020-01-03"  # no claim date: the publication date
+
+
+def test_downgrade_and_upgrade_round_trip_keeps_data(engine: Engine) -> None:
+    db.downgrade(engine, "0003")
+    _seed_rows(engine)
+    db.upgrade(engine)
     before = dump(engine)
     db.downgrade(engine, "0001")
     db.upgrade(engine)
@@ -153,41 +172,59 @@ def test_foreign_keys_are_enforced(engine: Engine) -> None:
         )
 
 
-@pytest.mark.parametrize(
-    ("column", "value"),
-    [("low", -1), ("number_end", 0), ("outcome", "maimed"), ("qualifier", "roughly")],
-    ids=["negative-count", "empty-span", "unknown-outcome", "unknown-qualifier"],
-)
-def test_check_constraints_refuse_bad_figures(engine: Engine, column: str, value: object) -> None:
+def _seeded(engine: Engine) -> None:
+    db.downgrade(engine, "0003")
     _seed_rows(engine)
+    db.upgrade(engine)
+
+
+def _insert_figure(engine: Engine, **changes: object) -> None:
+    """Insert one figure beside the seeded one, with raw SQL so only the database checks it."""
     with engine.connect() as connection:
-        claim_id = connection.execute(text("SELECT id FROM claims")).scalar_one()
-    row = {
-        "claim_id": claim_id,
-        "outcome": "killed",
-        "low": 1,
-        "high": 2,
-        "qualifier": "range",
-        "group_key": "unclassified",
-        "scope": "event",
-        "number_start": 5,
-        "number_end": 8,
-        "number_text": "1-2",
-    }
-    row[column] = value
-    with pytest.raises(IntegrityError), engine.begin() as connection:
+        claim_id, source_id = connection.execute(text("SELECT id, source_id FROM claims")).one()
+    row: dict[str, object] = {
+        "claim_id": claim_id, "source_id": source_id, "stance": "asserts", "hedged": False,
+        "outcome": "killed", "low": 1, "high": 2, "qualifier": "range",
+        "group_key": "unclassified", "scope": "event", "subcount": False, "number_start": 5,
+        "number_end": 8, "number_text": "1-2",
+    }  # fmt: skip
+    row.update(changes)
+    columns = ", ".join(row)
+    with engine.begin() as connection:
         connection.execute(
-            text(
-                "INSERT INTO figures (claim_id, outcome, low, high, qualifier, group_key, scope, "
-                "number_start, number_end, number_text) VALUES (:claim_id, :outcome, :low, :high, "
-                ":qualifier, :group_key, :scope, :number_start, :number_end, :number_text)"
-            ),
+            text(f"INSERT INTO figures ({columns}) VALUES ({', '.join(':' + c for c in row)})"),
             row,
         )
 
 
+def test_a_well_formed_figure_row_is_accepted(engine: Engine) -> None:
+    _seeded(engine)
+    _insert_figure(engine)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("low", -1),
+        ("number_end", 0),
+        ("outcome", "maimed"),
+        ("qualifier", "roughly"),
+        ("stance", "shrugs"),
+        ("source_id", 999),
+    ],
+    ids=[
+        "negative-count", "empty-span", "unknown-outcome", "unknown-qualifier",
+        "unknown-stance", "unknown-source",
+    ],
+)  # fmt: skip
+def test_check_constraints_refuse_bad_figures(engine: Engine, column: str, value: object) -> None:
+    _seeded(engine)
+    with pytest.raises(IntegrityError):
+        _insert_figure(engine, **{column: value})
+
+
 def test_low_above_high_is_refused(engine: Engine) -> None:
-    _seed_rows(engine)
+    _seeded(engine)
     with pytest.raises(IntegrityError), engine.begin() as connection:
         connection.execute(text("UPDATE figures SET low = 20, high = 10"))
 

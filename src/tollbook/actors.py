@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from tollbook.db import insert_ignoring_conflicts
 from tollbook.errors import ManifestError
 from tollbook.manifest import ActorEntry
-from tollbook.models import Actor, ActorAlias, Claim, ClaimRelay
+from tollbook.models import Actor, ActorAlias, Claim, ClaimRelay, Figure
 from tollbook.vocab import ActorKind
 
 _COUNTRY_PHRASES = (
@@ -232,13 +232,15 @@ class ActorResolver:
         self._cache: dict[str, int] = {}
 
     def resolve(self, name: str | None) -> int | None:
-        if name is None or not alias_key(name):
+        if name is None:
+            return None
+        if name in self._cache:  # most names recur: skip normalising them again
+            return self._cache[name]
+        if not alias_key(name):
             return None
         key = lookup_key(name)
-        if key in self._cache:
-            return self._cache[key]
-        actor_id = self._find(key) or self._create(name, key)
-        self._cache[key] = actor_id
+        actor_id = self._cache.get(key) or self._find(key) or self._create(name, key)
+        self._cache[key] = self._cache[name] = actor_id
         return actor_id
 
     def forget(self) -> None:
@@ -295,6 +297,9 @@ class ActorResolver:
 
     def _merge(self, old: int, *, into: int) -> None:
         self.session.execute(update(Claim).where(Claim.claimant_id == old).values(claimant_id=into))
+        self.session.execute(
+            update(Figure).where(Figure.claimant_id == old).values(claimant_id=into)
+        )
         self.session.execute(
             update(ClaimRelay).where(ClaimRelay.actor_id == old).values(actor_id=into)
         )

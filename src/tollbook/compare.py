@@ -1,19 +1,23 @@
 """Who says how many: claims across documents, and where they cannot all be true.
 
 A *claim* is an original assertion, identified by (event, claimant, outcome,
-group key, low, high, stance): the same anonymous source relayed by five
-outlets is one claim carried by five documents. A figure stated by a document
-on its own authority is a claim of that document, never merged with another's.
+group key, low, high, part of a total, stance): the same anonymous source
+relayed by five outlets is one claim carried by five documents. A figure stated
+by a document on its own authority is a claim of that document, never merged
+with another's.
 
-Grouping and interval arithmetic run in SQL; Python only orders the few claims
-of the disagreements found.
+Grouping and interval arithmetic run in SQL, over the figures table alone (each
+figure carries its claim's identity, see models.Figure); Python only splits the
+claims of each disagreement into positions and builds the records.
 """
 
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
@@ -22,7 +26,6 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
-    and_,
     case,
     cast,
     distinct,
@@ -72,17 +75,6 @@ def interval_text(low: int | None, high: int | None) -> str:
     return "?"
 
 
-def _key_list(session: Session, column: Any) -> ColumnElement[str]:
-    """The distinct values of a column in a group, comma-separated, on either backend."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.string_agg(distinct(column), literal(","))
-    return func.group_concat(distinct(column))
-
-
-def _split_keys(value: str | None) -> list[str]:
-    return sorted(value.split(",")) if value else []
-
-
 def _claimant_ids(session: Session, name: str) -> list[int]:
     """Actors a user means by a name: any alias spelling, else a part of a name."""
     by_alias = session.scalars(
@@ -103,114 +95,129 @@ def _where(session: Session, filters: Filters, taxonomy: Taxonomy) -> list[Colum
     if filters.scope is not None:
         conditions.append(Figure.scope == filters.scope)
     if filters.event == NO_EVENT:
-        conditions.append(Source.event_id.is_(None))
+        conditions.append(Figure.event_id.is_(None))
     elif filters.event is not None:
-        conditions.append(Source.event_id == find_event(session, filters.event).id)
+        conditions.append(Figure.event_id == find_event(session, filters.event).id)
     if filters.outcome is not None:
         conditions.append(Figure.outcome == filters.outcome)
     if filters.group is not None:
         conditions.append(Figure.group_key.in_(sorted(taxonomy.descendants(filters.group))))
     if filters.claimant is not None:
-        conditions.append(Claim.claimant_id.in_(_claimant_ids(session, filters.claimant)))
+        conditions.append(Figure.claimant_id.in_(_claimant_ids(session, filters.claimant)))
     if filters.source is not None:
-        conditions.append(Source.id == find_source(session, filters.source).id)
+        conditions.append(Figure.source_id == find_source(session, filters.source).id)
     return conditions
+
+
+def _id_list(session: Session, column: Any) -> ColumnElement[str]:
+    """The distinct ids of a column in a group, comma-separated, on either backend."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.string_agg(distinct(cast(column, String)), literal(","))
+    return func.group_concat(distinct(column))
 
 
 def claim_identities(
     session: Session, filters: Filters, taxonomy: Taxonomy
 ) -> Select[*tuple[Any, ...]]:
-    """Figures grouped into original claims, one row each, in SQL."""
+    """Figures grouped into original claims, one row each, from the figures table alone."""
     # A figure without a claimant is its document's own claim: it never merges with others.
-    claimant_key = func.coalesce(Claim.claimant_id, -Source.id)
+    claimant_key = func.coalesce(Figure.claimant_id, -Figure.source_id)
     identity = (
-        Source.event_id,
-        claimant_key,
+        Figure.event_id,
         Figure.outcome,
         Figure.group_key,
         Figure.low,
         Figure.high,
         Figure.subcount,
-        Claim.stance,
+        Figure.stance,
+        claimant_key,
     )
     return (
         select(
-            Source.event_id.label("event_id"),
-            func.min(Claim.claimant_id).label("claimant_id"),
+            Figure.event_id.label("event_id"),
+            func.min(Figure.claimant_id).label("claimant_id"),
             Figure.outcome.label("outcome"),
             Figure.group_key.label("group_key"),
             Figure.low.label("low"),
             Figure.high.label("high"),
             Figure.subcount.label("part"),
-            Claim.stance.label("stance"),
+            Figure.stance.label("stance"),
             func.min(Figure.qualifier).label("qualifier"),
             func.min(Figure.number_text).label("figure"),
             func.min(Figure.group_text).label("group_text"),
-            func.max(cast(Claim.hedged, Integer)).label("hedged"),
-            func.count(distinct(Source.id)).label("documents"),
-            _key_list(session, Source.key).label("carried_by"),
-            func.min(func.coalesce(Claim.claim_date, Source.published)).label("earliest"),
-            func.min(Claim.id).label("first_claim"),
-            func.max(Claim.id).label("last_claim"),
+            func.max(cast(Figure.hedged, Integer)).label("hedged"),
+            func.count(distinct(Figure.source_id)).label("documents"),
+            _id_list(session, Figure.source_id).label("carried_by"),
+            func.min(Figure.dated).label("earliest"),
+            func.min(Figure.claim_id).label("first_claim"),
+            func.max(Figure.claim_id).label("last_claim"),
         )
-        .select_from(Figure)
-        .join(Claim, Figure.claim_id == Claim.id)
-        .join(Source, Claim.source_id == Source.id)
         .where(*_where(session, filters, taxonomy))
         .group_by(*identity)
     )
 
 
-def _toll_query(session: Session, filters: Filters, taxonomy: Taxonomy) -> Select[*tuple[Any, ...]]:
-    claims = claim_identities(session, filters, taxonomy).subquery("claims")
-    same_figure = [claims.c.event_id, claims.c.outcome, claims.c.group_key]
-    same_figure += [claims.c.low, claims.c.high, claims.c.part, claims.c.stance]
-    return (
-        select(
-            claims,
-            Event.key.label("event"),
-            Actor.name.label("claimant"),
-            Actor.kind.label("claimant_kind"),
-            Actor.side.label("claimant_side"),
-            func.count().over(partition_by=same_figure).label("independent"),
-        )
-        .outerjoin(Event, Event.id == claims.c.event_id)
-        .outerjoin(Actor, Actor.id == claims.c.claimant_id)
-        .order_by(
-            Event.key,
-            claims.c.outcome,
-            claims.c.group_key,
-            claims.c.low.is_(None).desc(),
-            claims.c.low,
-            claims.c.high.is_(None),
-            claims.c.high,
-            Actor.name,
-        )
-    )
+@dataclass
+class Names:
+    """What records show for ids: event keys, actors, source keys; read once per question."""
+
+    session: Session
+    events: dict[int, str] = field(default_factory=dict)
+    actors: dict[int, tuple[str, Any, str | None]] = field(default_factory=dict)
+    sources: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, session: Session) -> Names:
+        names = cls(session)
+        names.events = {i: k for i, k in session.execute(select(Event.id, Event.key))}
+        names.actors = {
+            i: (n, k, s) for i, n, k, s in session.execute(
+                select(Actor.id, Actor.name, Actor.kind, Actor.side)
+            )
+        }  # fmt: skip
+        return names
+
+    def source_keys(self, ids: str | None) -> list[str]:
+        if not ids:
+            return []
+        wanted = [int(i) for i in ids.split(",")]
+        missing = [i for i in wanted if i not in self.sources]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            query = select(Source.id, Source.key).where(Source.id.in_(chunk))
+            self.sources.update({i: k for i, k in self.session.execute(query)})
+        return sorted(self.sources[i] for i in wanted)
+
+    def load_all_sources(self, event_id: int | None = None) -> None:
+        query = select(Source.id, Source.key)
+        if event_id is not None:
+            query = query.where(Source.event_id == event_id)
+        self.sources.update({i: k for i, k in self.session.execute(query)})
 
 
-def _toll_record(row: object) -> TollRecord:
-    r = row._mapping  # type: ignore[attr-defined]
-    return TollRecord(
-        event=r["event"],
-        outcome=r["outcome"],
-        group=r["group_key"],
-        group_text=r["group_text"],
-        claimant=r["claimant"] or UNATTRIBUTED,
-        claimant_kind=r["claimant_kind"],
-        claimant_side=r["claimant_side"],
-        figure=r["figure"],
-        interval=interval_text(r["low"], r["high"]),
-        low=r["low"],
-        high=r["high"],
-        qualifier=r["qualifier"],
-        part=bool(r["part"]),
-        stance=r["stance"],
-        hedged=bool(r["hedged"]),
-        documents=r["documents"],
-        carried_by=_split_keys(r["carried_by"]),
-        earliest=r["earliest"],
-        independent=r["independent"],
+def _toll(r: Any, names: Names, independent: int = 1) -> TollRecord:
+    """A claim row as a record; rows come from the database, so no validation."""
+    claimant = names.actors.get(r.claimant_id) if r.claimant_id is not None else None
+    return TollRecord.model_construct(
+        event=names.events.get(r.event_id) if r.event_id is not None else None,
+        outcome=r.outcome,
+        group=r.group_key,
+        group_text=r.group_text,
+        claimant=claimant[0] if claimant else UNATTRIBUTED,
+        claimant_kind=claimant[1] if claimant else None,
+        claimant_side=claimant[2] if claimant else None,
+        figure=r.figure,
+        interval=interval_text(r.low, r.high),
+        low=r.low,
+        high=r.high,
+        qualifier=r.qualifier,
+        part=bool(r.part),
+        stance=r.stance,
+        hedged=bool(r.hedged),
+        documents=r.documents,
+        carried_by=names.source_keys(r.carried_by),
+        earliest=r.earliest,
+        independent=independent,
     )
 
 
@@ -223,7 +230,8 @@ def tolls(
     claimant: str | None = None,
     scope: Scope | None = Scope.EVENT,
 ) -> Iterator[TollRecord]:
-    """Which sources give which toll: one row per original claim, sorted by group and interval."""
+    """Which sources give which toll: one row per original claim, sorted by event, group
+    and interval. `independent` counts the claimants giving the same figure."""
     filters = Filters(
         event=event,
         outcome=Outcome(outcome) if outcome else None,
@@ -232,11 +240,35 @@ def tolls(
         scope=scope,
     )
     taxonomy = Taxonomy.from_database(session)
-    result = session.execute(
-        _toll_query(session, filters, taxonomy), execution_options={"yield_per": 1000}
+    claims = claim_identities(session, filters, taxonomy).subquery("claims")
+    same_figure = [claims.c.event_id, claims.c.outcome, claims.c.group_key]
+    same_figure += [claims.c.low, claims.c.high, claims.c.part, claims.c.stance]
+    query = select(
+        claims, func.count().over(partition_by=same_figure).label("independent")
+    ).order_by(
+        claims.c.event_id,
+        claims.c.outcome,
+        claims.c.group_key,
+        claims.c.low.is_(None).desc(),
+        claims.c.low,
+        claims.c.high.is_(None),
+        claims.c.high,
+        claims.c.claimant_id,
     )
-    for row in result:
-        yield _toll_record(row)
+    names = Names.read(session)
+    names.load_all_sources(find_event(session, event).id if event else None)
+    with _roomy(session):
+        for row in session.execute(query, execution_options={"yield_per": 2000}):
+            yield _toll(row, names, row.independent)
+
+
+@contextmanager
+def _roomy(session: Session) -> Iterator[None]:
+    """Give PostgreSQL's sorts memory enough not to spill a million rows to disk
+    (for the current transaction only)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.set_config("work_mem", "64MB", True)))
+    yield
 
 
 # --- disagreements -----------------------------------------------------------------
@@ -247,67 +279,76 @@ def tolls(
 # exceeds the smallest upper bound.
 
 
-def _ancestry(taxonomy: Taxonomy) -> list[tuple[str, str]]:
+def _lineage(taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """(group, proper ancestor) pairs of the taxonomy."""
     return [(key, above) for key in taxonomy.parents for above in taxonomy.ancestors(key)[1:]]
 
 
-def _ancestry_table(pairs: Sequence[tuple[str, str]]) -> Any:
+def _lineage_table(pairs: Sequence[tuple[str, str]]) -> Any:
     """The pairs as a CTE of bound values (SQLite takes VALUES only in this form)."""
     columns = ColumnClause("descendant", String), ColumnClause("ancestor", String)
-    return values(*columns, name="ancestry").data(list(pairs)).cte("ancestry")
+    return values(*columns, name="lineage").data(list(pairs)).cte("lineage")
 
 
-def _upper_bound(figure_high: Any, subcount: Any) -> Any:
-    return case((subcount.is_(True), null()), else_=figure_high)
+def _upper_bound(high: Any, part: Any) -> Any:
+    return case((part.is_(True), null()), else_=high)
 
 
-def _conflicting_groups(
-    session: Session, filters: Filters, taxonomy: Taxonomy
-) -> list[tuple[int | None, str, str]]:
-    """(event, outcome, group) wherever the claims about a group cannot all hold."""
-    asserted = (
-        select(
-            Source.event_id,
-            Figure.outcome,
-            Figure.group_key,
-            Figure.low,
-            _upper_bound(Figure.high, Figure.subcount).label("high"),
-        )
-        .select_from(Figure)
-        .join(Claim, Figure.claim_id == Claim.id)
-        .join(Source, Claim.source_id == Source.id)
-        .where(Claim.stance == Stance.ASSERTS, *_where(session, filters, taxonomy))
-        .subquery("asserted")
+def _conflict_rows(session: Session, filters: Filters, taxonomy: Taxonomy) -> Any:
+    """Every asserted claim of every (event, outcome, group) whose claims cannot all hold,
+    with the group it is compared in, in one statement.
+
+    A claim counts in its own group with both bounds, and in each ancestor group
+    with its lower bound only.
+    """
+    asserted = claim_identities(session, filters, taxonomy).where(Figure.stance == Stance.ASSERTS)
+    ident = asserted.cte("ident")
+    pairs = _lineage(taxonomy)
+    lineage = _lineage_table(pairs) if pairs else None
+
+    own_bounds = select(
+        ident.c.event_id,
+        ident.c.outcome,
+        ident.c.group_key.label("grp"),
+        ident.c.low,
+        _upper_bound(ident.c.high, ident.c.part).label("high"),
     )
-    parts: list[Select[Any]] = [
-        select(
-            asserted.c.event_id,
-            asserted.c.outcome,
-            asserted.c.group_key.label("grp"),
-            asserted.c.low,
-            asserted.c.high,
-        )
-    ]
-    pairs = _ancestry(taxonomy)
-    if pairs:
-        ancestry = _ancestry_table(pairs)
+    parts: list[Any] = [own_bounds]
+    if lineage is not None:
         parts.append(
             select(
-                asserted.c.event_id,
-                asserted.c.outcome,
-                ancestry.c.ancestor.label("grp"),
-                asserted.c.low,
+                ident.c.event_id,
+                ident.c.outcome,
+                lineage.c.ancestor.label("grp"),
+                ident.c.low,
                 cast(null(), BigInteger).label("high"),
-            ).join(ancestry, ancestry.c.descendant == asserted.c.group_key)
+            ).join(lineage, lineage.c.descendant == ident.c.group_key)
         )
     bounds = union_all(*parts).subquery("bounds")
-    query = (
+    conflicts = (
         select(bounds.c.event_id, bounds.c.outcome, bounds.c.grp)
         .group_by(bounds.c.event_id, bounds.c.outcome, bounds.c.grp)
         .having(func.max(bounds.c.low) > func.min(bounds.c.high))
+        .cte("conflicts")
     )
-    return [(e, o, g) for e, o, g in session.execute(query)]
+
+    def same_place(grp: Any) -> Any:
+        return (
+            conflicts.c.event_id.is_not_distinct_from(ident.c.event_id)
+            & (conflicts.c.outcome == ident.c.outcome)
+            & (conflicts.c.grp == grp)
+        )
+
+    rows: list[Any] = [
+        select(ident, conflicts.c.grp).join(conflicts, same_place(ident.c.group_key))
+    ]
+    if lineage is not None:
+        rows.append(
+            select(ident, conflicts.c.grp)
+            .join(lineage, lineage.c.descendant == ident.c.group_key)
+            .join(conflicts, same_place(lineage.c.ancestor))
+        )
+    return union_all(*rows)
 
 
 @dataclass(frozen=True)
@@ -317,12 +358,13 @@ class _Bounds:
     record: TollRecord
     low: float
     high: float
+    row: Any = None
 
 
-def _bounds(toll: TollRecord, group: str) -> _Bounds:
+def _bounds(toll: TollRecord, group: str, row: Any = None) -> _Bounds:
     low = float(toll.low) if toll.low is not None else 0.0
     bounded = toll.group == group and not toll.part and toll.high is not None
-    return _Bounds(toll, low, float(toll.high) if bounded else math.inf)  # type: ignore[arg-type]
+    return _Bounds(toll, low, float(toll.high) if bounded else math.inf, row)  # type: ignore[arg-type]
 
 
 def positions(claims: Iterable[_Bounds]) -> list[list[_Bounds]]:
@@ -362,7 +404,7 @@ def _rows(kind: str, group: str, found: list[list[_Bounds]]) -> list[Disagreemen
         for claim in sorted(position, key=lambda c: (c.low, c.high, c.record.claimant)):
             toll = claim.record
             rows.append(
-                DisagreementRecord(
+                DisagreementRecord.model_construct(
                     event=toll.event,
                     outcome=toll.outcome,
                     group=group,
@@ -380,17 +422,30 @@ def _rows(kind: str, group: str, found: list[list[_Bounds]]) -> list[Disagreemen
     return rows
 
 
-def _event_key(keys: dict[int, str], event_id: int | None) -> str:
-    return NO_EVENT if event_id is None else keys[event_id]
+def _between_claimants(group: str, claims: list[_Bounds]) -> list[DisagreementRecord]:
+    split = positions(_relevant(claims))
+    return _rows("between claimants", group, split) if len(split) > 1 else []
 
 
-def _asserted_tolls(
-    session: Session, taxonomy: Taxonomy, event: str | None, outcome: str, group: str
-) -> list[TollRecord]:
-    narrowed = Filters(event=event, outcome=Outcome(outcome), group=group)
-    query = _toll_query(session, narrowed, taxonomy)
-    records = (_toll_record(row) for row in session.execute(query))
-    return [t for t in records if t.stance == Stance.ASSERTS]
+def _self_contradictions(group: str, claims: list[_Bounds]) -> Iterator[list[DisagreementRecord]]:
+    """A claimant at odds with itself: figures for one group that do not overlap, said in
+    different statements, or a sub-group given more than the whole group."""
+    by_claimant: dict[int, list[_Bounds]] = defaultdict(list)
+    for claim in claims:
+        if claim.row.claimant_id is not None:
+            by_claimant[claim.row.claimant_id].append(claim)
+    for mine in by_claimant.values():
+        own = [c for c in mine if c.record.group == group]
+        # Alternatives within one statement ("dozens or hundreds") are no contradiction.
+        statements = {c.row.first_claim for c in own} | {c.row.last_claim for c in own}
+        split = positions(own)
+        if len(split) > 1 and len(statements) > 1:
+            yield _rows("self-contradiction", group, split)
+        wholes = [c for c in own if not math.isinf(c.high)]
+        ceiling = min((c.high for c in wholes), default=math.inf)
+        larger = [c for c in mine if c.record.group != group and c.low > ceiling]
+        if larger:
+            yield _rows("subgroup exceeds group", group, [wholes, larger])
 
 
 def disagreements(
@@ -406,115 +461,55 @@ def disagreements(
     Three kinds: claims about one group (and its sub-groups) by different
     claimants whose intervals do not overlap; a claimant contradicting itself;
     a claimant giving a sub-group more than it gives the whole group. Claims
-    about unclassified victims are compared only when asked for by --group.
+    about unclassified victims are set against each other only when --group
+    asks for them.
     """
     filters = Filters(event=event, outcome=Outcome(outcome) if outcome else None)
     taxonomy = Taxonomy.from_database(session)
-    event_keys = dict(session.execute(select(Event.id, Event.key)).all())
-    found: list[list[DisagreementRecord]] = []
+    names = Names.read(session)
+    names.load_all_sources(find_event(session, event).id if event else None)
+    places: dict[tuple[Any, ...], list[_Bounds]] = defaultdict(list)
+    with _roomy(session):
+        for row in session.execute(_conflict_rows(session, filters, taxonomy)):
+            if group is not None and row.grp != group:
+                continue
+            toll = _toll(row, names)
+            places[(row.event_id, row.outcome, row.grp)].append(_bounds(toll, row.grp, row))
 
-    for event_id, outcome_value, grp in _conflicting_groups(session, filters, taxonomy):
-        if (group is not None and grp != group) or (group is None and grp not in taxonomy.parents):
-            continue
-        tolls_here = _asserted_tolls(
-            session, taxonomy, _event_key(event_keys, event_id), outcome_value, grp
-        )
-        split = positions(_relevant([_bounds(t, grp) for t in tolls_here]))
-        if len(split) > 1:
-            found.append(_rows("between claimants", grp, split))
-    found.extend(_self_contradictions(session, filters, taxonomy, group, event_keys))
+    found: list[list[DisagreementRecord]] = []
+    for (_event, _outcome, grp), claims in places.items():
+        comparable = group is not None or grp in taxonomy.parents
+        if comparable and (rows := _between_claimants(grp, claims)):
+            found.append(rows)
+        found.extend(_self_contradictions(grp, claims))
 
     def divergence(rows: list[DisagreementRecord]) -> float:
         return math.inf if rows[0].spread is None else rows[0].spread
 
     result: list[DisagreementRecord] = []
-    for rows in sorted(found, key=divergence, reverse=True):
+    for rows in sorted(found, key=lambda r: (-divergence(r), r[0].event or "", r[0].group)):
         if min_ratio is None or divergence(rows) >= min_ratio:
             result.extend(rows)
     return result
 
 
-def _self_contradictions(
-    session: Session,
-    filters: Filters,
-    taxonomy: Taxonomy,
-    group: str | None,
-    event_keys: dict[int, str],
-) -> Iterator[list[DisagreementRecord]]:
-    """A claimant at odds with itself: figures for one group that do not overlap, or
-    a sub-group given more than its parent group."""
-    claims = claim_identities(session, filters, taxonomy).subquery("claims")
-    asserted = claims.c.claimant_id.is_not(None) & (claims.c.stance == Stance.ASSERTS)
-    upper = _upper_bound(claims.c.high, claims.c.part)
-    key = (claims.c.event_id, claims.c.outcome, claims.c.group_key, claims.c.claimant_id)
-    at_odds = (
-        select(*key)
-        .where(asserted)
-        .group_by(*key)
-        .having(
-            func.max(claims.c.low) > func.min(upper),
-            # Alternatives within one statement ("dozens or hundreds") are not a
-            # claimant contradicting itself; two statements are.
-            func.min(claims.c.first_claim) < func.max(claims.c.last_claim),
-        )
-    )
-    names = dict(session.execute(select(Actor.id, Actor.name)).all())
-    for event_id, outcome_value, grp, claimant_id in session.execute(at_odds).all():
-        if group is not None and grp != group:
-            continue
-        tolls_here = _asserted_tolls(
-            session, taxonomy, _event_key(event_keys, event_id), outcome_value, grp
-        )
-        mine = [
-            _bounds(t, grp)
-            for t in tolls_here
-            if t.claimant == names[claimant_id] and t.group == grp
-        ]
-        split = positions(mine)
-        if len(split) > 1:
-            yield _rows("self-contradiction", grp, split)
-
-    pairs = _ancestry(taxonomy)
-    if not pairs:
-        return
-    ancestry = _ancestry_table(pairs)
-    part, whole = claims.alias("part"), claims.alias("whole")
-    larger = (
-        select(
-            part.c.event_id, part.c.outcome, whole.c.group_key, part.c.group_key, part.c.claimant_id
-        )
-        .join(ancestry, ancestry.c.descendant == part.c.group_key)
-        .join(
-            whole,
-            and_(
-                whole.c.group_key == ancestry.c.ancestor,
-                whole.c.claimant_id == part.c.claimant_id,
-                whole.c.event_id == part.c.event_id,
-                whole.c.outcome == part.c.outcome,
-            ),
-        )
-        .where(
-            part.c.claimant_id.is_not(None),
-            part.c.stance == Stance.ASSERTS,
-            whole.c.stance == Stance.ASSERTS,
-            whole.c.part.is_(False),
-            part.c.low > whole.c.high,
-        )
-        .distinct()
-    )
-    for event_id, outcome_value, parent, child, claimant_id in session.execute(larger).all():
-        if group is not None and group not in (parent, child):
-            continue
-        tolls_here = _asserted_tolls(
-            session, taxonomy, _event_key(event_keys, event_id), outcome_value, parent
-        )
-        theirs = [t for t in tolls_here if t.claimant == names[claimant_id]]
-        wholes = [_bounds(t, parent) for t in theirs if t.group == parent and not t.part]
-        parts = [_bounds(t, parent) for t in theirs if t.group == child]
-        yield _rows("subgroup exceeds group", parent, [wholes, parts])
-
-
 # --- claims, for auditing -----------------------------------------------------------
+
+
+_RELAY_SEPARATOR = "\x1f"
+
+
+def _relay_chain() -> Any:
+    """A claim's relay chain, in order, as one string (a correlated subquery)."""
+    chain = (
+        select(ClaimRelay.position, Actor.name)
+        .join(Actor, Actor.id == ClaimRelay.actor_id)
+        .where(ClaimRelay.claim_id == Figure.claim_id)
+        .order_by(ClaimRelay.position)
+        .correlate(Figure)
+        .subquery()
+    )
+    return select(func.aggregate_strings(chain.c.name, _RELAY_SEPARATOR)).scalar_subquery()
 
 
 def claims(
@@ -540,68 +535,58 @@ def claims(
     sentence = func.substr(
         Source.text, Claim.sentence_start + 1, Claim.sentence_end - Claim.sentence_start
     )
-    relays = _key_list_ordered(session)
     query = (
         select(
-            Source.key,
-            Event.key,
-            Figure,
-            Claim,
-            Actor.name,
-            sentence,
-            relays,
+            Source.key.label("source"),
+            Figure.event_id,
+            Figure.claimant_id,
+            Figure.number_text,
+            Figure.outcome,
+            Figure.low,
+            Figure.high,
+            Figure.qualifier,
+            Figure.group_text,
+            Figure.group_key,
+            Figure.subcount,
+            Figure.scope,
+            Figure.stance,
+            Figure.hedged,
+            Figure.number_start,
+            Figure.number_end,
+            Claim.claimant_text,
+            Claim.claim_date,
+            sentence.label("sentence"),
+            _relay_chain().label("via"),
         )
         .select_from(Figure)
         .join(Claim, Figure.claim_id == Claim.id)
-        .join(Source, Claim.source_id == Source.id)
-        .outerjoin(Event, Event.id == Source.event_id)
-        .outerjoin(Actor, Actor.id == Claim.claimant_id)
+        .join(Source, Figure.source_id == Source.id)
         .where(*_where(session, filters, taxonomy))
         .order_by(Source.key, Figure.number_start, Figure.id)
     )
-    result = session.execute(query, execution_options={"yield_per": 1000})
-    for source_key, event_key, figure, claim, claimant_name, text, via in result:
-        yield ClaimRecord(
-            source=source_key,
-            event=event_key,
-            number=figure.number_text,
-            outcome=figure.outcome,
-            interval=interval_text(figure.low, figure.high),
-            low=figure.low,
-            high=figure.high,
-            qualifier=figure.qualifier,
-            group_text=figure.group_text,
-            group=figure.group_key,
-            part=figure.subcount,
+    names = Names.read(session)
+    for r in session.execute(query, execution_options={"yield_per": 2000}):
+        claimant_name = names.actors[r.claimant_id][0] if r.claimant_id is not None else None
+        yield ClaimRecord.model_construct(
+            source=r.source,
+            event=names.events.get(r.event_id) if r.event_id is not None else None,
+            number=r.number_text,
+            outcome=r.outcome,
+            interval=interval_text(r.low, r.high),
+            low=r.low,
+            high=r.high,
+            qualifier=r.qualifier,
+            group_text=r.group_text,
+            group=r.group_key,
+            part=r.subcount,
             claimant=claimant_name,
-            claimant_text=claim.claimant_text,
-            via=_relay_names(via),
-            scope=figure.scope,
-            stance=claim.stance,
-            hedged=claim.hedged,
-            claim_date=claim.claim_date,
-            start=figure.number_start,
-            end=figure.number_end,
-            sentence=" ".join((text or "").split()),
+            claimant_text=r.claimant_text,
+            via=r.via.split(_RELAY_SEPARATOR) if r.via else [],
+            scope=r.scope,
+            stance=r.stance,
+            hedged=r.hedged,
+            claim_date=r.claim_date,
+            start=r.number_start,
+            end=r.number_end,
+            sentence=" ".join((r.sentence or "").split()),
         )
-
-
-_RELAY_SEPARATOR = "\x1f"
-
-
-def _key_list_ordered(session: Session) -> ColumnElement[str]:
-    """A claim's relay chain, in order, as one string (a correlated subquery)."""
-    position_and_name = ClaimRelay.position, Actor.name
-    inner = (
-        select(*position_and_name)
-        .join(Actor, Actor.id == ClaimRelay.actor_id)
-        .where(ClaimRelay.claim_id == Claim.id)
-        .order_by(ClaimRelay.position)
-        .correlate(Claim)
-        .subquery()
-    )
-    return select(func.aggregate_strings(inner.c.name, _RELAY_SEPARATOR)).scalar_subquery()
-
-
-def _relay_names(value: str | None) -> list[str]:
-    return value.split(_RELAY_SEPARATOR) if value else []

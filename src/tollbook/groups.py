@@ -40,6 +40,8 @@ class Taxonomy:
     parents: dict[str, str | None] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # Group texts repeat across figures; each is classified once.
+    _classified: dict[str | None, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_entries(cls, entries: Iterable[GroupEntry]) -> Taxonomy:
@@ -112,6 +114,13 @@ class Taxonomy:
 
     def classify(self, group_text: str | None) -> str:
         """The key of the longest phrase in the text; `unclassified` when none matches."""
+        if group_text in self._classified:
+            return self._classified[group_text]
+        key = self._classify(group_text)
+        self._classified[group_text] = key
+        return key
+
+    def _classify(self, group_text: str | None) -> str:
         if not group_text:
             return UNCLASSIFIED
         words = phrase_words(group_text)

@@ -14,18 +14,19 @@ import multiprocessing
 import multiprocessing.context
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tollbook.actors import ActorResolver, ActorTable
-from tollbook.db import insert_ignoring_conflicts, one_line, writing
+from tollbook.bulk import insert_rows
+from tollbook.db import IdReserve, analyze, insert_ignoring_conflicts, one_line, writing
 from tollbook.errors import DatabaseError, InputError, ManifestError
 from tollbook.extract.figure import ExtractedFigure
 from tollbook.groups import Taxonomy, reclassify, store_taxonomy
@@ -37,6 +38,10 @@ from tollbook.schemas import EventEntry, LoadedSource, LoadSummary, SourceEntry
 # No count of people reaches this; a larger "figure" is a misreading, not a claim.
 MAX_COUNT = 10**12
 _SKIPPED_NAMES = re.compile(r"^(readme|changelog|license|licence)(\..*)?$", re.I)
+
+CLAIMS = cast(Table, Claim.__table__)
+RELAYS = cast(Table, ClaimRelay.__table__)
+FIGURES = cast(Table, Figure.__table__)
 
 Extractor = Callable[[str, dt.date | None], Sequence[ExtractedFigure]]
 Progress = Callable[[LoadedSource], None]
@@ -116,6 +121,7 @@ class LoadContext:
     events: dict[str, tuple[int, dt.date | None]]
     actors: ActorTable
     taxonomy: Taxonomy
+    claim_ids: IdReserve = field(default_factory=lambda: IdReserve(CLAIMS))
 
 
 def apply_data_files(session: Session, plan: Plan) -> LoadContext:
@@ -187,31 +193,54 @@ class Prepared:
     event_date: dt.date | None
 
 
+# Texts are hashed, then checked against the database, this many at a time.
+PREPARE_BATCH = 64
+
+
 def prepare(
-    session: Session, job: Job, context: LoadContext, *, encoding: str | None = None
-) -> Prepared | LoadedSource:
-    """Read a text and decide its fate: a LoadedSource if it is already stored (its
-    metadata brought up to date) or unreadable, else what it takes to store it."""
-    path = str(job.path)
-    try:
-        document = read_document(job.path, encoding=(job.entry and job.entry.encoding) or encoding)
-    except InputError as exc:
-        return LoadedSource(path=path, status="failed", error=str(exc))
-    values = source_values(job, document, context)
+    session: Session, jobs: Iterable[Job], context: LoadContext, *, encoding: str | None = None
+) -> Iterator[Prepared | LoadedSource]:
+    """Read texts and decide their fate: a LoadedSource for a text already stored (its
+    metadata brought up to date) or unreadable, else what it takes to store it.
+
+    Texts are read in small batches and looked up with one query per batch.
+    """
+    batch: list[tuple[Job, Document]] = []
+    for job in jobs:
+        try:
+            encoding_here = (job.entry and job.entry.encoding) or encoding
+            batch.append((job, read_document(job.path, encoding=encoding_here)))
+        except InputError as exc:
+            yield LoadedSource(path=str(job.path), status="failed", error=str(exc))
+        if len(batch) == PREPARE_BATCH:
+            yield from _decide(session, batch, context)
+            batch = []
+    yield from _decide(session, batch, context)
+
+
+def _decide(
+    session: Session, batch: list[tuple[Job, Document]], context: LoadContext
+) -> Iterator[Prepared | LoadedSource]:
+    if not batch:
+        return
+    hashes = [document.sha256 for _, document in batch]
     try:
         with session.begin():
-            known = session.execute(
-                select(Source.id, Source.key).where(Source.sha256 == document.sha256)
-            ).first()
-        if known is not None:
-            status = "unchanged"
-            if job.entry is not None and _update_metadata(session, known.id, values):
-                status = "updated"
-            return LoadedSource(path=path, key=known.key, status=status)
+            query = select(Source.sha256, Source.id, Source.key).where(Source.sha256.in_(hashes))
+            known = {sha: (source_id, key) for sha, source_id, key in session.execute(query)}
     except OperationalError as exc:
         raise DatabaseError(f"cannot read the database: {one_line(exc)}") from None
-    event = context.events.get(job.entry.event) if job.entry and job.entry.event else None
-    return Prepared(job, document, values, event[1] if event else None)
+    for job, document in batch:
+        values = source_values(job, document, context)
+        stored = known.get(document.sha256)
+        if stored is not None:
+            status = "unchanged"
+            if job.entry is not None and _update_metadata(session, stored[0], values):
+                status = "updated"
+            yield LoadedSource(path=str(job.path), key=stored[1], status=status)
+            continue
+        event = context.events.get(job.entry.event) if job.entry and job.entry.event else None
+        yield Prepared(job, document, values, event[1] if event else None)
 
 
 def store(
@@ -226,14 +255,21 @@ def store(
     document = prepared.document
     try:
         with writing(session):
-            source_id = _insert_source(session, document, prepared.values)
-            if source_id is None:  # another loader stored the same bytes meanwhile
+            inserted = _insert_source(session, document, prepared.values)
+            if inserted is None:  # another loader stored the same bytes meanwhile
                 key = session.scalar(select(Source.key).where(Source.sha256 == document.sha256))
                 return LoadedSource(path=path, key=key, status="unchanged")
+            source_id, key = inserted
             stored = store_figures(
-                session, source_id, figures, resolver=resolver, taxonomy=context.taxonomy
+                session,
+                source_id,
+                figures,
+                resolver=resolver,
+                taxonomy=context.taxonomy,
+                claim_ids=context.claim_ids,
+                event_id=prepared.values["event_id"],
+                published=prepared.values["published"],
             )
-            key = session.scalar(select(Source.key).where(Source.id == source_id))
         return LoadedSource(path=path, key=key, status="new", figures=stored)
     except InputError as exc:
         resolver.forget()  # actors created in the rolled-back transaction are gone
@@ -270,11 +306,11 @@ def load_plan(
     summary = LoadSummary()
 
     def finish(loaded: LoadedSource) -> None:
-        summary.sources.append(loaded)
+        summary.add(loaded)
         if on_progress is not None:
             on_progress(loaded)
 
-    prepared = (prepare(session, job, context, encoding=encoding) for job in plan.jobs)
+    prepared = prepare(session, plan.jobs, context, encoding=encoding)
     if jobs <= 1:
         for item in prepared:
             if isinstance(item, LoadedSource):
@@ -282,8 +318,24 @@ def load_plan(
             else:
                 figures = extractor(item.document.text, item.event_date)
                 finish(store(session, item, figures, context, resolver))
-        return summary
+    else:
+        _extract_in_parallel(session, prepared, extractor, jobs, context, resolver, finish)
+    if summary.count("new"):
+        with writing(session):
+            analyze(session)  # the planner should know how big the tables now are
+    return summary
 
+
+def _extract_in_parallel(
+    session: Session,
+    prepared: Iterable[Prepared | LoadedSource],
+    extractor: Extractor,
+    jobs: int,
+    context: LoadContext,
+    resolver: ActorResolver,
+    finish: Progress,
+) -> None:
+    """Extract in `jobs` worker processes while this process stores, in plan order."""
     in_flight: deque[tuple[Prepared, Future[Sequence[ExtractedFigure]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_spawn_safe_context()) as pool:
 
@@ -292,10 +344,8 @@ def load_plan(
             try:
                 figures = future.result()
             except Exception as exc:  # a crash in extraction fails this text only
-                name = type(exc).__name__
-                finish(
-                    LoadedSource(path=str(item.job.path), status="failed", error=f"{name}: {exc}")
-                )
+                error = f"{type(exc).__name__}: {exc}"
+                finish(LoadedSource(path=str(item.job.path), status="failed", error=error))
                 return
             finish(store(session, item, figures, context, resolver))
 
@@ -308,7 +358,6 @@ def load_plan(
                 drain_one()
         while in_flight:
             drain_one()
-    return summary
 
 
 def _spawn_safe_context() -> multiprocessing.context.BaseContext:
@@ -333,31 +382,39 @@ def load_paths(
     )
 
 
-def _insert_source(session: Session, document: Document, values: dict[str, Any]) -> int | None:
-    """Insert the source row; None when its bytes are already stored.
+def _insert_source(
+    session: Session, document: Document, values: dict[str, Any]
+) -> tuple[int, str] | None:
+    """Insert the source row, giving its id and key; None when its bytes are stored.
 
     A key already used by other bytes gets the text's hash appended, so two
     different files with one name both load.
     """
-    values = dict(values)
-    taken = session.scalar(select(Source.sha256).where(Source.key == values["key"]))
-    if taken is not None and taken != document.sha256:
-        values["key"] = f"{values['key'][:111]}-{document.sha256[:8]}"
-    stmt = (
-        insert_ignoring_conflicts(Source, session)
-        .values(sha256=document.sha256, text=document.text, **values)
-        .returning(Source.id)
-    )
-    source_id: int | None = session.scalar(stmt)
-    return source_id
+    connection = session.connection()
+    for key in (values["key"], f"{values['key'][:111]}-{document.sha256[:8]}"):
+        stmt = (
+            insert_ignoring_conflicts(Source, session)
+            .values(**{**values, "key": key}, sha256=document.sha256, text=document.text)
+            .returning(Source.id, Source.key)
+        )
+        row = connection.execute(stmt).first()
+        if row is not None:
+            return int(row.id), str(row.key)
+        stored = select(Source.id).where(Source.sha256 == document.sha256)
+        if connection.execute(stored).first() is not None:
+            return None  # the same bytes, stored by another loader meanwhile
+    raise InputError(f"{values['key']}: no free source key for this text")
 
 
 _METADATA = ("title", "publisher", "author", "published", "url", "kind", "language", "event_id")
 
 
 def _update_metadata(session: Session, source_id: int, values: dict[str, Any]) -> bool:
-    """Bring a stored source's metadata in line with its manifest entry; True if changed."""
-    with writing(session):
+    """Bring a stored source's metadata in line with its manifest entry; True if changed.
+
+    Its figures' copies of the event and date follow.
+    """
+    with session.begin():
         source = session.get(Source, source_id)
         assert source is not None
         changes = {k: values[k] for k in _METADATA if getattr(source, k) != values[k]}
@@ -366,10 +423,25 @@ def _update_metadata(session: Session, source_id: int, values: dict[str, Any]) -
             and session.scalar(select(Source.id).where(Source.key == values["key"])) is None
         ):
             changes["key"] = values["key"]
-        if not changes:
-            return False
-        for name, value in changes.items():
-            setattr(source, name, value)
+    if not changes:
+        return False
+    with writing(session):
+        session.execute(update(Source).where(Source.id == source_id).values(**changes))
+        if "event_id" in changes:
+            session.execute(
+                update(Figure)
+                .where(Figure.source_id == source_id)
+                .values(event_id=changes["event_id"])
+            )
+        if "published" in changes:
+            claim_date = (
+                select(Claim.claim_date).where(Claim.id == Figure.claim_id).scalar_subquery()
+            )
+            session.execute(
+                update(Figure)
+                .where(Figure.source_id == source_id)
+                .values(dated=func.coalesce(claim_date, changes["published"]))
+            )
     return True
 
 
@@ -396,10 +468,14 @@ def store_figures(
     *,
     resolver: ActorResolver,
     taxonomy: Taxonomy,
+    claim_ids: IdReserve | None = None,
+    event_id: int | None = None,
+    published: dt.date | None = None,
 ) -> int:
     """Store a source's figures: one claim per sentence, claimant and relay chain.
 
-    Rows go in as a few multi-row INSERTs, not one statement per figure.
+    Claim ids are reserved first, so claims, relays and figures each go in as one
+    executemany of plain Core INSERTs: no statement per row, no RETURNING.
     """
     claims: dict[tuple[Any, ...], list[ExtractedFigure]] = {}
     for figure in figures:
@@ -407,55 +483,71 @@ def store_figures(
             claims.setdefault(_claim_key(figure), []).append(figure)
     if not claims:
         return 0
-    claim_rows = []
-    for first, *_ in claims.values():
+    ids = (claim_ids or IdReserve(CLAIMS)).take(session, len(claims))
+    claim_rows: list[tuple[Any, ...]] = []
+    relay_rows: list[tuple[Any, ...]] = []
+    figure_rows: list[tuple[Any, ...]] = []
+    for claim_id, members in zip(ids, claims.values(), strict=True):
+        first = members[0]
+        claimant_id = resolver.resolve(first.claimant)
         claim_rows.append(
-            {
-                "source_id": source_id,
-                "claimant_id": resolver.resolve(first.claimant),
-                "claimant_text": first.claimant[:300] if first.claimant else None,
-                "stance": first.stance,
-                "hedged": first.hedged,
-                "claim_date": first.claim_date,
-                "sentence_start": first.sentence_start,
-                "sentence_end": first.sentence_end,
-            }
+            (
+                claim_id,
+                source_id,
+                claimant_id,
+                first.claimant[:300] if first.claimant else None,
+                first.stance,
+                first.hedged,
+                first.claim_date,
+                first.sentence_start,
+                first.sentence_end,
+            )
         )
-    try:
-        claim_ids = session.scalars(
-            insert(Claim).returning(Claim.id, sort_by_parameter_order=True), claim_rows
-        ).all()
-    except IntegrityError as exc:
-        raise InputError(
-            f"the database refused a claim found in the text: {one_line(exc)}"
-        ) from None
-    relay_rows: list[dict[str, Any]] = []
-    figure_rows: list[dict[str, Any]] = []
-    for claim_id, members in zip(claim_ids, claims.values(), strict=True):
-        for position, relay in enumerate(members[0].via, start=1):
+        for position, relay in enumerate(first.via, start=1):
             actor_id = resolver.resolve(relay)
             if actor_id is not None:
-                relay_rows.append(
-                    {"claim_id": claim_id, "position": position, "actor_id": actor_id}
-                )
+                relay_rows.append((claim_id, position, actor_id))
+        dated = first.claim_date or published
         for figure in members:
             figure_rows.append(
-                {
-                    "claim_id": claim_id,
-                    "outcome": figure.outcome,
-                    "low": figure.low,
-                    "high": figure.high,
-                    "qualifier": figure.qualifier,
-                    "group_text": figure.group[:300] if figure.group else None,
-                    "group_key": taxonomy.classify(figure.group),
-                    "scope": figure.scope,
-                    "subcount": figure.subcount,
-                    "number_start": figure.start,
-                    "number_end": figure.end,
-                    "number_text": figure.number[:200],
-                }
+                (
+                    claim_id,
+                    source_id,
+                    event_id,
+                    claimant_id,
+                    first.stance,
+                    first.hedged,
+                    dated,
+                    figure.outcome,
+                    figure.low,
+                    figure.high,
+                    figure.qualifier,
+                    figure.group[:300] if figure.group else None,
+                    taxonomy.classify(figure.group),
+                    figure.scope,
+                    figure.subcount,
+                    figure.start,
+                    figure.end,
+                    figure.number[:200],
+                )
             )
-    if relay_rows:
-        session.execute(insert(ClaimRelay), relay_rows)
-    session.execute(insert(Figure), figure_rows)
+    connection = session.connection()
+    try:
+        insert_rows(connection, CLAIMS, CLAIM_COLUMNS, claim_rows)
+    except IntegrityError as exc:
+        raise InputError(f"the database refused a claim in the text: {one_line(exc)}") from None
+    insert_rows(connection, RELAYS, RELAY_COLUMNS, relay_rows)
+    insert_rows(connection, FIGURES, FIGURE_COLUMNS, figure_rows)
     return len(figure_rows)
+
+
+CLAIM_COLUMNS = (
+    "id", "source_id", "claimant_id", "claimant_text", "stance", "hedged", "claim_date",
+    "sentence_start", "sentence_end",
+)  # fmt: skip
+RELAY_COLUMNS = ("claim_id", "position", "actor_id")
+FIGURE_COLUMNS = (
+    "claim_id", "source_id", "event_id", "claimant_id", "stance", "hedged", "dated",
+    "outcome", "low", "high", "qualifier", "group_text", "group_key", "scope", "subcount",
+    "number_start", "number_end", "number_text",
+)  # fmt: skip

@@ -156,18 +156,29 @@ class LoadedSource(Record):
 
 
 class LoadSummary(Record):
-    sources: list[LoadedSource] = Field(default_factory=list)
+    """Counts of what a load did, and the texts that failed.
+
+    It keeps counts, not a row per text, so a load of any size holds it in
+    constant memory; each text's outcome goes to the load's progress callback.
+    """
+
+    counts: dict[str, int] = Field(default_factory=dict)
+    figures: int = 0
+    failed: list[LoadedSource] = Field(default_factory=list)
+
+    def add(self, loaded: LoadedSource) -> None:
+        self.counts[loaded.status] = self.counts.get(loaded.status, 0) + 1
+        if loaded.status == "new":
+            self.figures += loaded.figures
+        elif loaded.status == "failed":
+            self.failed.append(loaded)
 
     def count(self, status: str) -> int:
-        return sum(1 for s in self.sources if s.status == status)
+        return self.counts.get(status, 0)
 
     @property
-    def figures(self) -> int:
-        return sum(s.figures for s in self.sources if s.status == "new")
-
-    @property
-    def failed(self) -> list[LoadedSource]:
-        return [s for s in self.sources if s.status == "failed"]
+    def total(self) -> int:
+        return sum(self.counts.values())
 
     def line(self) -> str:
         parts = [f"{self.count('new')} new", f"{self.count('unchanged')} unchanged"]
@@ -175,8 +186,8 @@ class LoadSummary(Record):
             parts.append(f"{self.count('updated')} updated")
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
-        noun = "source" if len(self.sources) == 1 else "sources"
-        return f"{len(self.sources)} {noun}: {', '.join(parts)}; {self.figures} figures stored"
+        noun = "source" if self.total == 1 else "sources"
+        return f"{self.total} {noun}: {', '.join(parts)}; {self.figures} figures stored"
 
 
 class TollRecord(Record):

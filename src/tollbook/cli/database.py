@@ -97,5 +97,5 @@ def load(
         fail(summary.failed[0].error or "the text could not be loaded")
     typer.echo(summary.line())
     if summary.failed:
-        failed, total = len(summary.failed), len(summary.sources)
+        failed, total = len(summary.failed), summary.total
         fail(f"{failed} of {total} texts could not be loaded (listed above)")
