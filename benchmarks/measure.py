@@ -317,6 +317,9 @@ def measure_replicate(url: str, copies: int) -> Result:
             ("claim_relays", "claim_id"): "claims",
             ("figures", "id"): "figures",
             ("figures", "claim_id"): "claims",
+            # Figures carry copies of their claim's source and event (models.Figure).
+            ("figures", "source_id"): "sources",
+            ("figures", "event_id"): "events",
         }
         for copy in range(1, copies):
             for name, table in tables.items():

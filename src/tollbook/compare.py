@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import (
@@ -165,6 +166,8 @@ class Names:
     events: dict[int, str] = field(default_factory=dict)
     actors: dict[int, tuple[str, Any, str | None]] = field(default_factory=dict)
     sources: dict[int, str] = field(default_factory=dict)
+    # The same keys by id as written in an id list, so lists need no int() per id.
+    _by_text: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, session: Session) -> Names:
@@ -178,38 +181,52 @@ class Names:
         return names
 
     def source_keys(self, ids: str | None) -> list[str]:
+        """The keys of a comma-separated list of source ids, sorted."""
         if not ids:
             return []
-        wanted = [int(i) for i in ids.split(",")]
-        missing = [i for i in wanted if i not in self.sources]
+        wanted = ids.split(",")
+        try:
+            return sorted([self._by_text[i] for i in wanted])
+        except KeyError:
+            missing = [int(i) for i in wanted if i not in self._by_text]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             query = select(Source.id, Source.key).where(Source.id.in_(chunk))
-            self.sources.update({i: k for i, k in self.session.execute(query)})
-        return sorted(self.sources[i] for i in wanted)
+            self._add(self.session.execute(query))
+        return sorted([self._by_text[i] for i in wanted])
+
+    def _add(self, rows: Iterable[Any]) -> None:
+        for i, key in rows:
+            self.sources[i] = key
+            self._by_text[str(i)] = key
 
     def load_all_sources(self, event_id: int | None = None) -> None:
         query = select(Source.id, Source.key)
         if event_id is not None:
             query = query.where(Source.event_id == event_id)
-        self.sources.update({i: k for i, k in self.session.execute(query)})
+        self._add(self.session.execute(query))
+
+
+_DOCUMENT = (UNATTRIBUTED, None, None)
 
 
 def _toll(r: Any, names: Names, independent: int = 1) -> TollRecord:
     """A claim row as a record; rows come from the database, so no validation."""
-    claimant = names.actors.get(r.claimant_id) if r.claimant_id is not None else None
-    return TollRecord.model_construct(
-        event=names.events.get(r.event_id) if r.event_id is not None else None,
+    # None is no key of either table: no event, the document's own claim.
+    claimant, claimant_kind, claimant_side = names.actors.get(r.claimant_id, _DOCUMENT)
+    low, high = r.low, r.high
+    return TollRecord.trusted(
+        event=names.events.get(r.event_id),
         outcome=r.outcome,
         group=r.group_key,
         group_text=r.group_text,
-        claimant=claimant[0] if claimant else UNATTRIBUTED,
-        claimant_kind=claimant[1] if claimant else None,
-        claimant_side=claimant[2] if claimant else None,
+        claimant=claimant,
+        claimant_kind=claimant_kind,
+        claimant_side=claimant_side,
         figure=r.figure,
-        interval=interval_text(r.low, r.high),
-        low=r.low,
-        high=r.high,
+        interval=interval_text(low, high),
+        low=low,
+        high=high,
         qualifier=r.qualifier,
         part=bool(r.part),
         stance=r.stance,
@@ -258,8 +275,14 @@ def tolls(
     names = Names.read(session)
     names.load_all_sources(find_event(session, event).id if event else None)
     with _roomy(session):
-        for row in session.execute(query, execution_options={"yield_per": 2000}):
+        for row in _stream(session, query):
             yield _toll(row, names, row.independent)
+
+
+def _stream(session: Session, query: Any) -> Any:
+    """Rows of a large query in batches (a server-side cursor on PostgreSQL), as plain
+    Core rows: these questions read columns, never ORM objects."""
+    return session.connection().execute(query, execution_options={"yield_per": 2000})
 
 
 @contextmanager
@@ -294,7 +317,9 @@ def _upper_bound(high: Any, part: Any) -> Any:
     return case((part.is_(True), null()), else_=high)
 
 
-def _conflict_rows(session: Session, filters: Filters, taxonomy: Taxonomy) -> Any:
+def _conflict_rows(
+    session: Session, filters: Filters, taxonomy: Taxonomy, group: str | None = None
+) -> Any:
     """Every asserted claim of every (event, outcome, group) whose claims cannot all hold,
     with the group it is compared in, in one statement.
 
@@ -325,16 +350,20 @@ def _conflict_rows(session: Session, filters: Filters, taxonomy: Taxonomy) -> An
             ).join(lineage, lineage.c.descendant == ident.c.group_key)
         )
     bounds = union_all(*parts).subquery("bounds")
+    # Ids start at 1, so 0 stands for "no event": a plain column joins by equality,
+    # which both backends can hash or index (IS NOT DISTINCT FROM they cannot).
+    event_key = func.coalesce(bounds.c.event_id, 0).label("event_key")
     conflicts = (
-        select(bounds.c.event_id, bounds.c.outcome, bounds.c.grp)
-        .group_by(bounds.c.event_id, bounds.c.outcome, bounds.c.grp)
+        select(event_key, bounds.c.outcome, bounds.c.grp)
+        .where(*([bounds.c.grp == group] if group is not None else []))
+        .group_by(event_key, bounds.c.outcome, bounds.c.grp)
         .having(func.max(bounds.c.low) > func.min(bounds.c.high))
         .cte("conflicts")
     )
 
     def same_place(grp: Any) -> Any:
         return (
-            conflicts.c.event_id.is_not_distinct_from(ident.c.event_id)
+            (conflicts.c.event_key == func.coalesce(ident.c.event_id, 0))
             & (conflicts.c.outcome == ident.c.outcome)
             & (conflicts.c.grp == grp)
         )
@@ -348,7 +377,8 @@ def _conflict_rows(session: Session, filters: Filters, taxonomy: Taxonomy) -> An
             .join(lineage, lineage.c.descendant == ident.c.group_key)
             .join(conflicts, same_place(lineage.c.ancestor))
         )
-    return union_all(*rows)
+    every = union_all(*rows).subquery("every")
+    return select(every).order_by(every.c.event_id, every.c.outcome, every.c.grp)
 
 
 @dataclass(frozen=True)
@@ -404,7 +434,7 @@ def _rows(kind: str, group: str, found: list[list[_Bounds]]) -> list[Disagreemen
         for claim in sorted(position, key=lambda c: (c.low, c.high, c.record.claimant)):
             toll = claim.record
             rows.append(
-                DisagreementRecord.model_construct(
+                DisagreementRecord.trusted(
                     event=toll.event,
                     outcome=toll.outcome,
                     group=group,
@@ -468,20 +498,18 @@ def disagreements(
     taxonomy = Taxonomy.from_database(session)
     names = Names.read(session)
     names.load_all_sources(find_event(session, event).id if event else None)
-    places: dict[tuple[Any, ...], list[_Bounds]] = defaultdict(list)
-    with _roomy(session):
-        for row in session.execute(_conflict_rows(session, filters, taxonomy)):
-            if group is not None and row.grp != group:
-                continue
-            toll = _toll(row, names)
-            places[(row.event_id, row.outcome, row.grp)].append(_bounds(toll, row.grp, row))
-
     found: list[list[DisagreementRecord]] = []
-    for (_event, _outcome, grp), claims in places.items():
-        comparable = group is not None or grp in taxonomy.parents
-        if comparable and (rows := _between_claimants(grp, claims)):
-            found.append(rows)
-        found.extend(_self_contradictions(grp, claims))
+    with _roomy(session):
+        claim_rows = _stream(session, _conflict_rows(session, filters, taxonomy, group))
+        # The rows come ordered by place, so one place's claims are in memory at a time.
+        for (_event, _outcome, grp), place in groupby(
+            claim_rows, key=lambda r: (r.event_id, r.outcome, r.grp)
+        ):
+            claims = [_bounds(_toll(row, names), grp, row) for row in place]
+            comparable = group is not None or grp in taxonomy.parents
+            if comparable and (between := _between_claimants(grp, claims)):
+                found.append(between)
+            found.extend(_self_contradictions(grp, claims))
 
     def divergence(rows: list[DisagreementRecord]) -> float:
         return math.inf if rows[0].spread is None else rows[0].spread
@@ -565,9 +593,9 @@ def claims(
         .order_by(Source.key, Figure.number_start, Figure.id)
     )
     names = Names.read(session)
-    for r in session.execute(query, execution_options={"yield_per": 2000}):
+    for r in _stream(session, query):
         claimant_name = names.actors[r.claimant_id][0] if r.claimant_id is not None else None
-        yield ClaimRecord.model_construct(
+        yield ClaimRecord.trusted(
             source=r.source,
             event=names.events.get(r.event_id) if r.event_id is not None else None,
             number=r.number_text,
