@@ -126,3 +126,19 @@ def test_unnamed_officials_do_not_become_the_institution_they_serve(session: Ses
     with session.begin():
         resolver = ActorResolver(session, ActorTable.from_entries([entry]))
         assert resolver.resolve("two unnamed army officials") != resolver.resolve("the army")
+
+
+def test_a_name_with_its_short_form_is_one_actor_found_by_either(session: Session) -> None:
+    with session.begin():
+        resolver = ActorResolver(session)
+        paired = resolver.resolve("Department of Relief Affairs (DoRA)")
+        assert resolver.resolve("Department of Relief Affairs") == paired
+        assert resolver.resolve("DoRA") == paired
+    assert session.scalars(select(Actor.name)).all() == ["Department of Relief Affairs"]
+
+
+def test_a_short_form_finds_the_table_actor(session: Session) -> None:
+    entry = ActorEntry(name="Relief Monitor", kind="ngo", aliases=["RM"])
+    with session.begin():
+        resolver = ActorResolver(session, ActorTable.from_entries([entry]))
+        assert resolver.resolve("the monitoring office (RM)") == resolver.resolve("Relief Monitor")

@@ -375,7 +375,7 @@ CLAIMANTS: list[tuple[str, str, list[tuple[str | None, tuple[str, ...]]]]] = [
     (
         "short-form-before-the-verb",
         "Human Rights Monitor (HRM) said 30 civilians had died.",
-        [("Human Rights Monitor", ())],
+        [("Human Rights Monitor (HRM)", ())],
     ),
     (
         "pronoun-for-the-subject-of-the-sentence",
@@ -402,6 +402,57 @@ CLAIMANTS: list[tuple[str, str, list[tuple[str | None, tuple[str, ...]]]]] = [
         "writers-we-is-no-one-else",
         "Taken together, the persons reported missing mean that we believe 50 people died.",
         [(None, ())],
+    ),
+    (
+        "agent-of-a-passive-report",
+        "The toll reported by the relief office rose to 99 deaths on Monday.",
+        [("relief office", ())],
+    ),
+    (
+        "agent-ends-at-its-verb",
+        "Figures released by the health bureau show 40 people were killed.",
+        [("health bureau", ())],
+    ),
+    (
+        "by-name-is-no-agent",
+        "The papers identified by name four more miners killed in the blast.",
+        [("papers", ())],
+    ),
+    (
+        "state-of-is-a-noun",
+        "Authorities in the northern state of Vela lowered the death toll to 275 on Sunday.",
+        [("Authorities in the northern state of Vela", ())],
+    ),
+    (
+        "spoke-of-a-figure",
+        "Unverified posts on social media had spoken of dozens of children killed.",
+        [("Unverified posts on social media", ())],
+    ),
+    ("spoke-to-is-no-claim", "The minister spoke to reporters where 12 people died.", [(None, ())]),
+    (
+        "insisting-shares-the-subject",
+        "In the first week, provincial officials went further, insisting that fewer than"
+        " 100 of the deaths were linked to the heat.",
+        [("provincial officials", ())],
+    ),
+    ("attributed-deaths", "The coroners attributed 569 deaths to the heat.", [("coroners", ())]),
+    (
+        "a-study-by-researchers-found",
+        "An analysis of death registrations by researchers at Vela University found roughly 740"
+        " excess deaths.",
+        [("researchers at Vela University", ())],
+    ),
+    ("rescuers-found-bodies", "The rescuers found 12 bodies in the rubble.", [(None, ())]),
+    (
+        "state-before-a-noun-is-no-verb",
+        "The mayor said the road was shut. The ministry's state secretary Ivo Lin was among"
+        " the nine people aboard. Three crew members were among the dead.",
+        [(None, ())],
+    ),
+    (
+        "name-with-its-short-form",
+        "The national relief agency (NRA) says 844 people are now confirmed dead.",
+        [("national relief agency (NRA)", ())],
     ),
 ]
 
@@ -615,7 +666,7 @@ CONTEXT: list[tuple[str, str, list[str | None]]] = [
         "released-tallies-open-an-account",
         "The Armed Forces of Utopia (AFU) released running tallies. When combat ended, 165"
         " troops had been killed and 1,400 wounded.",
-        ["Armed Forces of Utopia", "Armed Forces of Utopia"],
+        ["Armed Forces of Utopia (AFU)", "Armed Forces of Utopia (AFU)"],
     ),
     (
         "acronym-defined-before",
@@ -644,6 +695,41 @@ CONTEXT: list[tuple[str, str, list[str | None]]] = [
         "Podcast\n\nDANA REED (host): A strike killed 12 men last week.\n\nOMAR HALE: That"
         " is right.\n\nREED: And 15 were wounded?\n\nOMAR HALE: At least 15 were wounded.",
         [None, "OMAR HALE"],
+    ),
+    (
+        "the-producer-of-an-update-speaks-for-it",
+        "Flash Update No. 7\n\nThis update is produced by the Office for Relief (OFR) in"
+        " collaboration with partners.\n\nOne volunteer died on 14 March.\n\nThe toll rose"
+        " to 511, according to the disaster department.",
+        ["Office for Relief (OFR)", "disaster department"],
+    ),
+    (
+        "a-table-caption-names-its-source",
+        "Table 1. Casualties by district (Relief Office, 21 March 2023)\n\n| District | Deaths"
+        " |\n|---|---|\n| North | 190 |\n\nLater 4 died in the city, police said.",
+        ["Relief Office", "police"],
+    ),
+    (
+        "a-source-line-under-a-table",
+        "| Place | Dead |\n|---|---|\n| North | 40 |\n\nSource: Relief Office, 3 May.",
+        ["Relief Office"],
+    ),
+    (
+        "a-table-without-a-source-has-no-claimant",
+        "Casualties by district\n\n| Place | Dead |\n|---|---|\n| North | 40 |",
+        [None],
+    ),
+    (
+        "the-noun-names-the-last-claimant-with-it",
+        "The national relief agency said 40 people died. The ministry said 41 died."
+        " The agency had reported 30 deaths earlier.",
+        ["national relief agency", "ministry", "national relief agency"],
+    ),
+    (
+        "first-name-after-the-full-name",
+        "Its spokesman Arto Juhani Maki said 832 people had died. Arto said the toll had"
+        " risen to 840.",
+        ["Its spokesman Arto Juhani Maki", "Arto Juhani Maki"],
     ),
 ]
 

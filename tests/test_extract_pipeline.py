@@ -1061,6 +1061,16 @@ GROUPS: list[tuple[str, str, list[str | None]]] = [
         "Forty hostages from nine countries and one local driver died.",
         ["hostages", "local driver"],
     ),
+    (
+        "how-people-died-is-no-group",
+        "The coroner received reports of 486 sudden and unexpected deaths, and 20 civilian deaths.",
+        [None, "civilian"],
+    ),
+    (
+        "a-total-row-names-no-victims",
+        "| Group | Dead |\n|---|---|\n| Civilians | 40 |\n| Total | 190 |\n",
+        ["Civilians", None],
+    ),
     ("emphasised-name", "The prison service, **NPS**, said 40 inmates died.", ["inmates"]),
 ]
 

@@ -300,6 +300,20 @@ SCOPES: list[tuple[str, str, date | None, list[Scope]]] = [
         [EVENT, OTHER],
     ),
     (
+        "a-separate-team-is-no-separate-incident",
+        "A heat wave struck the province in June. A separate team of epidemiologists put the"
+        " toll at between 650 and 900 deaths.",
+        None,
+        [EVENT],
+    ),
+    (
+        "an-earlier-tremor-is-another-incident",
+        "A quake struck the city on Friday, killing 844 people. An earlier 6.1-magnitude"
+        " tremor that afternoon left one person dead. An earlier toll of 850 deaths was revised.",
+        None,
+        [EVENT, OTHER, EVENT],
+    ),
+    (
         "year-of-a-relative-clause-is-no-claim-date",
         "On 13 May 2014 a fire killed 301 miners. He cited disasters abroad, including one in"
         " 1862 in which he said 204 people perished.",
@@ -327,6 +341,13 @@ def _inferred(text: str) -> tuple[date | None, tuple[int | None, int | None] | N
 
 
 EVENT_DATES: list[tuple[str, str, date | None]] = [
+    (
+        "a-long-read-dates-the-event-by-its-narrative-not-its-byline",
+        "THE LONG READ\n\nCounting the dead\n\nFive years on, the list still haunts them.\n\n"
+        "By Jo Bell | November 6, 2023\n\nI.\n\nAt 6:33 a.m. on November 8, 2018, a fire broke"
+        " out.\n\nOn November 12 the sheriff said 42 people had died.",
+        date(2018, 11, 8),
+    ),
     (
         "infobox-date-of-a-long-event",
         "Siege of the port\n\nDate: 23 May – 23 October 2017 (5 months)\n\nIt ended on 23"

@@ -246,6 +246,16 @@ BLOCKS: list[tuple[str, str, list[tuple[BlockKind, str]]]] = [
         ],
     ),
     (
+        "numbered-headline-in-capitals-heads-a-story",
+        "WORLD BRIEFING\n\n1. PERU: FLOODS KILL 30 AS RIVERS BURST THEIR BANKS\n\n"
+        "Rescuers said 30 people died.",
+        [
+            (BlockKind.TITLE, "WORLD BRIEFING"),
+            (BlockKind.HEADING, "PERU: FLOODS KILL 30 AS RIVERS BURST THEIR BANKS"),
+            (BlockKind.PARAGRAPH, "Rescuers said 30 people died."),
+        ],
+    ),
+    (
         "front-matter-summary-is-a-paragraph",
         "---\ntitle: Storm report\nsummary: >\n  The storm killed 9 people\n  on the coast.\n"
         "---\n\nBody text.",

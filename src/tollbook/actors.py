@@ -28,6 +28,8 @@ _COUNTRY_PHRASES = (
     (re.compile(r"\bunited\s+kingdom\b"), "uk"),
     (re.compile(r"\bunited\s+nations\b"), "un"),
 )
+# A name with the short form it is known by: "Department of Disaster Affairs (DoDA)".
+_SHORT_FORM = re.compile(r"^(.*\S)\s*\(([A-Z][A-Za-z]{1,9})\)$")
 _LITTLE_WORDS = frozenset({"the", "of", "a", "an", "for", "on", "in", "at", "by", "to", "'s"})
 _COUNT_WORDS = frozenset(
     {
@@ -238,9 +240,28 @@ class ActorResolver:
             return self._cache[name]
         if not alias_key(name):
             return None
+        paired = _SHORT_FORM.match(name)
+        if paired is not None:
+            actor_id = self._resolve_pair(paired.group(1), paired.group(2))
+            self._cache[name] = actor_id
+            return actor_id
         key = lookup_key(name)
         actor_id = self._cache.get(key) or self._find(key) or self._create(name, key)
         self._cache[key] = self._cache[name] = actor_id
+        return actor_id
+
+    def _resolve_pair(self, name: str, short: str) -> int:
+        """``Department of Disaster Affairs (DoDA)``: one actor, found by either
+        spelling, created under the long name, with the short form as an alias."""
+        key, short_key = lookup_key(name), alias_key(short)
+        entry = self.table.entries.get(key) or self.table.entries.get(short_key)
+        if entry is not None:
+            actor_id = self.ensure(entry)
+        else:
+            found = self._cache.get(key) or self._find(key) or self._find(short_key)
+            actor_id = found or self._create(name, key)
+        self._add_aliases(actor_id, [key, short_key])
+        self._cache[key] = actor_id
         return actor_id
 
     def forget(self) -> None:

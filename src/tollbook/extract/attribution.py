@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tollbook.extract.dates import resolve
-from tollbook.extract.doc import BlockKind, Candidate, DateMention, Doc
+from tollbook.extract.doc import Block, BlockKind, Candidate, DateMention, Doc
 from tollbook.extract.lexicon import (
     ACCOUNT_NOUNS,
     AUXILIARIES,
@@ -47,6 +47,7 @@ from tollbook.extract.lexicon import (
     REPORT_NOUNS,
     REPORTING_VERBS,
     TIME_NOUNS,
+    TOLL_LINKS,
     TOLL_REPORTING_VERBS,
     TRANSITIVE_VERBS,
     WEEKDAYS,
@@ -101,6 +102,11 @@ _PARTICIPLE_CUES = frozenset(
         "putting",
         "confirming",
         "naming",
+        "insisting",
+        "acknowledging",
+        "admitting",
+        "conceding",
+        "announcing",
     ]
 )
 _GROUND_NOUNS = frozenset(
@@ -172,6 +178,7 @@ _WORK_NOUNS = word_set("""
 _TRAILING_REPORT_NOUNS = word_set("""
     breakdown report statement tally count update estimate assessment survey bulletin
     """)
+_STUDY_NOUNS = _TRAILING_REPORT_NOUNS | word_set("analysis study review investigation audit")
 _NAME_PARTICLES = word_set("al el de da di du la le van von der bin ibn abu")
 _DOCUMENT_NOUNS = word_set("""
     list report statement study document letter post tweet bulletin communique release
@@ -188,7 +195,9 @@ _ENDORSING_VERBS = word_set("""
     """)
 _COUNT_HEADS = word_set("toll tolls number count tally total figure")
 _DEATH_NOUNS = word_set("deaths death killings fatalities casualties losses")
-_COUNT_QUALIFIERS = word_set("more than over at least about some nearly around almost up to")
+_COUNT_QUALIFIERS = word_set(
+    "more than over at least about some nearly around almost up to roughly approximately"
+)
 # Reporting verbs in -s that are never plural nouns: "..., the office says."
 # Words that are verbs or nouns: after a name they are nouns ("the Ogun state government").
 _NOUN_HOMOGRAPHS = word_set("state states report reports record records count counts")
@@ -299,6 +308,8 @@ def _chunk_back(r: _Reader, end: int) -> int:
             and not (j == end and lw.endswith("s"))  # "hospital records,": a noun
             and r.low(j - 1) not in ("the", "a", "an")  # "the state broadcaster"
             and not _inside_name(r, j)
+            # "the eastern state of X", "a count of bodies": a noun before "of"
+            and not (lw in _NOUN_HOMOGRAPHS and r.low(j + 1) == "of")
         ):
             if r.text(j - 1) in ("who", "that") and j - 1 > 0:
                 j -= 1  # "a nurse who saw the victims": a relative clause inside the phrase
@@ -654,6 +665,13 @@ def _trim(r: _Reader, first: int, last: int) -> Span | None:
             while first <= last and r.low(first) in ("the", "a", "an"):
                 first += 1
             break
+    if r.low(first) in _STUDY_NOUNS:
+        # "An analysis of death records by researchers at X found": the researchers
+        by = next((x for x in range(first + 1, last) if r.low(x) == "by"), -1)
+        if by > 0 and r.is_word(by + 1) and r.low(by + 1) not in _BY_MANNER:
+            first = by + 1
+            while first <= last and r.low(first) in ("the", "a", "an"):
+                first += 1
     if (
         last > first
         and r.low(last) in _TRAILING_REPORT_NOUNS
@@ -701,6 +719,31 @@ def _phrase_after(r: _Reader, k: int, *, stop_at_date: bool = False) -> tuple[in
             break
         last = j
     return first, last
+
+
+_BY_MANNER = word_set("name names phone telephone email e-mail hand mistake error accident far")
+_AGENT_ENDS = TOLL_LINKS - {"of", "at", "to", ":", "="}
+
+
+def _agent(r: _Reader, k: int) -> Span | None:
+    """The agent of a passive reporting verb, from ``k`` after its "by" to the next
+    verb: ``reported by the agency rose`` -> the agency; not a date (``by Monday``)."""
+    if k >= r.n or k in r.date_tokens or r.low(k) in WEEKDAYS or r.low(k) in _TIME_NOUNS:
+        return None
+    if r.low(k) in _BY_MANNER or r.toks[k].kind is not TokenKind.WORD:
+        return None  # "identified by name", "confirmed by phone"
+    first, last = _phrase_after(r, k, stop_at_date=True)
+    for j in range(first + 1, last + 1):
+        lw = r.low(j)
+        if r.toks[j].kind is TokenKind.NUM or (
+            not r.is_cap(j)
+            and (
+                lw in FINITE_VERBS or lw in AUXILIARIES or lw in _AGENT_ENDS or lw in _FINDING_VERBS
+            )
+        ):
+            last = j - 1
+            break
+    return _trim(r, first, last) if first <= last else None
 
 
 def _split_relay(
@@ -878,9 +921,12 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
             first, last = _phrase_after(r, k + 2, stop_at_date=True)
             while last >= first and r.low(last) in _TRAILING_TIME:
                 last -= 1
-            speaker = _trim(r, first, last)
+            speaker = _agent(r, k + 2)
             if speaker is not None:
                 cues.append(Cue(k, speaker, either=True))
+                last = next(
+                    (j for j in range(first, last + 1) if r.toks[j].end >= speaker[1]), last
+                )
             k = last + 1
             continue
         if lw == "per" and r.text(k - 1) == "(":
@@ -890,7 +936,10 @@ def find_cues(doc: Doc, sentence: int) -> list[Cue]:
                 cues.append(Cue(k, speaker, post=True))
             k = last + 1
             continue
-        finding = lw in _FINDING_VERBS and r.low(k + 1) == "that"  # "the inquiry found that"
+        # "the inquiry found that", "a study by X found 740 deaths"
+        finding = lw in _FINDING_VERBS and (
+            r.low(k + 1) == "that" or (_number_follows(r, k + 1) and _study_subject(r, k))
+        )
         if (lw not in REPORTING_VERBS and not finding) or (tok.text[:1].isupper() and k > 0):
             k += 1
             continue
@@ -1063,6 +1112,25 @@ def _date_before(r: _Reader, k: int) -> DateMention | None:
     return None
 
 
+def _number_follows(r: _Reader, k: int) -> bool:
+    """Whether a number in digits starts at token ``k``, a qualifier before it or not."""
+    for j in range(k, min(r.n, k + 4)):
+        if r.toks[j].kind is TokenKind.NUM:
+            return True
+        if r.low(j) not in _COUNT_QUALIFIERS:
+            return False
+    return False
+
+
+def _study_subject(r: _Reader, verb: int) -> bool:
+    """Whether the phrase before ``verb`` is a study, review or count (``An analysis
+    of death records by researchers found``), which finds what it counts."""
+    first = _chunk_back(r, verb - 1)
+    while first < verb and r.low(first) in ("the", "a", "an", "their", "its", "one", "new"):
+        first += 1
+    return first < verb and r.low(first) in _STUDY_NOUNS
+
+
 def _count_follows(r: _Reader, k: int) -> bool:
     """Whether a count of people in digits starts at token ``k`` (a qualifier before
     it): ``admitted 85 wounded``, not ``admitted 40 deaths``."""
@@ -1098,6 +1166,8 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
         return None  # "20 are said to have died": a hedge, not a speaker
     if lw in ("named", "called") and r.is_cap(k + 1):
         return None  # "an informant named X"
+    if lw in ("spoke", "spoken", "speaks") and nxt not in ("of", "about"):
+        return None  # "spoke to reporters": only "spoke of 40 dead" gives a figure
     if nxt in _FIELD_CASUALTY_WORDS or (
         lw.endswith("ed") and prev in _FIELD_CASUALTY_WORDS | _COUNTED_NOUNS
     ):
@@ -1106,6 +1176,12 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
         return None  # "two hospitals admitted 85 wounded": admission, not a confession
     if lw == "state" and (r.is_cap(k - 1) or r.text(k + 1) in (",", ".", ";", ")")):
         return None  # a noun: "in neighbouring Kano state, according to ..."
+    if lw == "state" and not (
+        nxt == "that"
+        or (k + 1 < r.n and r.toks[k + 1].kind is TokenKind.NUM)
+        or r.text(k + 1) in _QUOTES
+    ):
+        return None  # a noun: "the ministry's state secretary", "state media"
     if lw in TOLL_REPORTING_VERBS and not any(
         r.low(x) in _TOLL_OBJECTS or r.toks[x].kind is TokenKind.NUM
         for x in range(k + 1, min(r.n, k + 6))
@@ -1129,6 +1205,11 @@ def _verb_cue(r: _Reader, k: int) -> Cue | None:
     passive = not lw.endswith("ing") and (
         prev in _BE_FORMS or (prev in ("also", "later", "then") and r.low(k - 2) in _BE_FORMS)
     )
+    if lw not in ("quoted", "cited") and lw.endswith("ed") and nxt == "by":
+        # "the toll reported by the agency rose", "figures released by X": the agent
+        agent = _agent(r, k + 2)
+        if agent is not None:
+            return Cue(k, agent, date=_date_before(r, k))
     if lw in ("quoted", "cited"):
         quoted = _quote_cue(r, k, passive=passive)
         if quoted is not None or passive or lw == "quoted":
@@ -1514,6 +1595,8 @@ class _Attributor:
         if claim is None:
             claim = self._column_claim(cand.sentence)
         if claim is None:
+            claim = self._caption_claim(cand.sentence)
+        if claim is None:
             return _NO_CLAIM
         if claim.claimant == _SAME_SOURCE:
             before = self.field_claims.get(cand.sentence - 1)
@@ -1551,6 +1634,35 @@ class _Attributor:
             via = (doc.text[toks[stop + 2].start : toks[close - 1].end],)
         span = (toks[first].start, toks[last].end)
         return Claim(doc.text[span[0] : span[1]], span, via)
+
+    def _caption_claim(self, sentence: int) -> Claim | None:
+        """A table's source: named in brackets at the end of the caption above it
+        (``Table 1. Casualties by district (Relief Office, 21 March)``) or on a
+        ``Source:`` line right under it."""
+        doc = self.doc
+        text = doc.text
+        index = doc.sentences[sentence].block
+        if not _in_table(text, doc.blocks[index]):
+            return None
+        first = index
+        while first > 0 and _in_table(text, doc.blocks[first - 1]):
+            first -= 1
+        last = index
+        while last + 1 < len(doc.blocks) and _in_table(text, doc.blocks[last + 1]):
+            last += 1
+        if first > 0:
+            above = doc.blocks[first - 1]
+            m = _CAPTION_SOURCE_RE.search(text, above.start, above.end)
+            if m is not None and above.end - above.start <= _MAX_CAPTION_CHARS:
+                name = m.span("name")
+                if not doc.dates_between(*name):
+                    return Claim(text[name[0] : name[1]], name)
+        if last + 1 < len(doc.blocks):
+            below = doc.blocks[last + 1]
+            m = _SOURCE_LINE_RE.match(text, below.start, below.end)
+            if m is not None:
+                return Claim(m.group("name"), m.span("name"))
+        return None
 
     def _column_claim(self, sentence: int) -> Claim | None:
         """A table row's cell under its "Source" column (``army, final search`` ->
@@ -1748,6 +1860,22 @@ _MOVES_ON = word_set("later subsequently afterwards afterward eventually since")
 _TIME_OPENERS = word_set("on in by at during late early later after before until")
 
 
+_MAX_CAPTION_CHARS = 160
+# "(Relief Office, 21 March 2023)" closing a caption; "Source: Relief Office" under a table
+_CAPTION_SOURCE_RE = re.compile(
+    r"\((?:source:\s*)?(?P<name>[A-Z][^(),;]{1,60}?)(?:[,;][^()]*)?\)\s*$", re.I
+)
+_SOURCE_LINE_RE = re.compile(
+    r"\**sources?:\**\s*(?:the\s+)?(?P<name>[^,.;()\n]{2,80}?)\s*(?:[,.;(]|$)", re.I
+)
+
+
+def _in_table(text: str, block: Block) -> bool:
+    """Whether a block is a cell of a Markdown table row."""
+    line_start = text.rfind("\n", 0, block.start) + 1
+    return block.kind is BlockKind.FIELD and text.startswith("|", line_start)
+
+
 def _opens_with_time(r: _Reader) -> bool:
     """A sentence that opens with a time: ``In early March``, ``On 9 May``,
     ``Late on Friday``, ``In the afternoon``."""
@@ -1935,6 +2063,9 @@ _FULL_NAME_RE = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]* ){1,3}[A-Z][\w'’
 _NAME_LEADS = word_set("the a an on in at by for of and but as")
 
 
+_GIVEN = "given:"  # index keys of first names, apart from surnames
+
+
 def _name_index(doc: Doc) -> dict[str, Span]:
     """For each surname, where the text first gives it with a given name: one pass."""
     text = doc.text
@@ -1949,6 +2080,8 @@ def _name_index(doc: Doc) -> dict[str, Span]:
             words = words[1:]
         if len(words) >= 2:
             index.setdefault(words[-1].lower(), (start, m.end()))
+            # many names go by their first word ("Sutarno Adi Wijaya" is "Sutarno")
+            index.setdefault(_GIVEN + words[0].lower(), (start, m.end()))
     return index
 
 
@@ -1971,7 +2104,7 @@ def _full_name(doc: Doc, claim: Claim, names: dict[str, Span] | None) -> Claim:
     surname = _surname(claim)
     if names is None or surname is None or claim.span is None:
         return claim
-    span = names.get(surname.lower())
+    span = names.get(surname.lower()) or names.get(_GIVEN + surname.lower())
     if span is None or span[0] >= claim.span[0]:
         return claim
     return Claim(doc.text[span[0] : span[1]], span, claim.via, claim.date)
@@ -2009,6 +2142,41 @@ def _expand(doc: Doc, claim: Claim, acronyms: dict[str, Span]) -> Claim:
     return Claim(doc.text[span[0] : span[1]], span, claim.via, claim.date)
 
 
+_SHORT_FORM_RE = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _with_short_form(doc: Doc, claim: Claim) -> Claim:
+    """``the national disaster agency (NDA)``: the name with the short form the text
+    gives it in brackets, so that either spelling finds the claimant."""
+    if claim.span is None:
+        return claim
+    m = _SHORT_FORM_RE.match(doc.text, claim.span[1])
+    if m is None or sum(c.isupper() for c in m.group(1)) < 2:
+        return claim
+    span = (claim.span[0], m.end())
+    return Claim(doc.text[span[0] : span[1]], span, claim.via, claim.date)
+
+
+_DEFINITE_BEFORE_RE = re.compile(r"(?:\b(?:the|this|that)\s+)$", re.I)
+
+
+def _antecedent_claim(doc: Doc, claim: Claim, earlier: list[Claim]) -> Claim:
+    """``the agency`` after the text named ``the national disaster agency (NDA)``
+    as a claimant: the one named last whose name has that noun."""
+    if claim.claimant is None or claim.span is None or " " in claim.claimant:
+        return claim
+    noun = claim.claimant
+    if not noun.isalpha() or not noun.islower() or noun in PRONOUNS:
+        return claim
+    if not _DEFINITE_BEFORE_RE.search(doc.text, max(0, claim.span[0] - 6), claim.span[0]):
+        return claim
+    for before in reversed(earlier):
+        name = before.claimant
+        if name is not None and name != noun and noun in name.lower().split():
+            return Claim(name, before.span, claim.via, claim.date)
+    return claim
+
+
 def _in_own_voice(doc: Doc, cand: Candidate, claim: Claim) -> Claim:
     """In an organisation's statement, what the text says with no source, or says
     as "we" (``we reported``, ``our review counted``), the organisation claims; in
@@ -2037,6 +2205,7 @@ def attribute(doc: Doc) -> None:
     head: tuple[int, Claim] | None = None  # the last figure's sentence and claim
     names: dict[str, Span] | None = None
     acronyms: dict[str, Span] | None = None
+    named: list[Claim] = []  # the claimants so far, in text order
     for cand in doc.candidates:
         if cand.subcount and head is not None and head[0] == cand.sentence:
             claim = head[1]  # a part of a total is claimed with the total
@@ -2051,6 +2220,10 @@ def attribute(doc: Doc) -> None:
             if acronyms is None:
                 acronyms = _acronym_index(doc)  # built once, on the first acronym
             claim = _expand(doc, claim, acronyms)
+        claim = _with_short_form(doc, claim)
+        claim = _antecedent_claim(doc, claim, named)
+        if claim.claimant is not None and (not named or named[-1] != claim):
+            named.append(claim)
         via = tuple(
             v
             for v in claim.via

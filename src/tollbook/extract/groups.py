@@ -13,6 +13,7 @@ from __future__ import annotations
 from tollbook.extract.doc import Block, BlockKind, Candidate, Doc
 from tollbook.extract.lexicon import (
     AUXILIARIES,
+    DEATH_MANNER_ADJECTIVES,
     DETERMINERS,
     FINITE_VERBS,
     PEOPLE_NOUNS,
@@ -28,6 +29,7 @@ _OWN_LOSSES = frozenset(["losses", "dead", "casualties", "toll", "fatalities"])
 _MORE = frozenset(["more", "others", "other", "further", "additional"])
 _COORDINATORS = frozenset(["and", "while", "but", "whereas"])
 _GENERIC_PEOPLE = frozenset(["people", "persons", "person", "individuals"])
+_ALL_ROWS = frozenset(["total", "totals", "overall", "all", "grand total", "sum", "combined"])
 
 
 def _side_or_among(doc: Doc, sentence: int, predicate: int) -> tuple[int, int] | None:
@@ -169,6 +171,14 @@ def _names_victims(doc: Doc, group: tuple[int, int] | None) -> bool:
     return doc.text[group[0] : group[1]].strip().lower() not in _GENERIC_PEOPLE
 
 
+def _only_manner(doc: Doc, group: tuple[int, int] | None) -> bool:
+    """Whether a group is only words for how people died (``sudden and unexpected``)."""
+    if group is None:
+        return False
+    words = doc.text[group[0] : group[1]].replace(",", " ").lower().split()
+    return bool(words) and all(w in DEATH_MANNER_ADJECTIVES or w in ("and", "or") for w in words)
+
+
 def assign_groups(doc: Doc) -> None:
     """Pipeline component: fill missing groups from the context of the sentence."""
     previous_group: tuple[int, int] | None = None
@@ -182,8 +192,12 @@ def assign_groups(doc: Doc) -> None:
         block = doc.block_of(cand.sentence)
         if block.group_start >= 0 and block.group_end > block.group_start:
             field_group = (block.group_start, block.group_end)
+            if doc.text[block.group_start : block.group_end].strip(" *_:").lower() in _ALL_ROWS:
+                field_group = None  # a table's "Total" row counts everyone
         elif block.kind is BlockKind.FIELD and block.label_end > 0:
             field_group = _people_label(doc, block)
+        if _only_manner(doc, cand.group):
+            cand.group = None  # "740 excess deaths": no word for whom
         if cand.group is None and cand.predicate >= 0:
             cand.group = _side_or_among(doc, cand.sentence, cand.predicate)
         if cand.group is None:

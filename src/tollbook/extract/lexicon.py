@@ -443,10 +443,21 @@ TOLL_ADJECTIVES = word_set(
     later higher lower full partial likely possible running
     """
 )
+# Adjectives that say how or how surely people died, not who they were:
+# "486 sudden and unexpected deaths", "740 excess deaths".
+DEATH_MANNER_ADJECTIVES = word_set(
+    """
+    sudden unexpected excess additional extra violent preventable premature unexplained
+    suspicious unnatural natural direct indirect heat-related weather-related
+    drug-related confirmed suspected probable possible presumed recorded registered
+    documented verified unverified avoidable
+    """
+)
 # Nouns that name an incident rather than its victims: "the blast toll".
 EVENT_NOUNS = word_set(
     """
     blast blasts explosion explosions quake earthquake earthquakes flood floods flooding
+    tremor tremors aftershock aftershocks
     storm hurricane cyclone typhoon tornado tsunami landslide mudslide avalanche
     eruption fire fires blaze wildfire wildfires attack attacks strike strikes airstrike
     airstrikes bombing bombings shooting shootings crash crashes collision derailment
@@ -635,7 +646,8 @@ REPORTING_VERBS = word_set(
     dismissed dismisses commented comments opined voiced quoted cited citing quoting
     confirm estimate posted listed repeated repeats mentioned mentions gave gives give
     giving raised raises raising revised revises lowered lowers updated released
-    releases issued issues
+    releases issued issues insist insisting spoke spoken speaks attributed attributes
+    attributing
     """
 )
 # Reporting verbs only when a toll or a count follows: "put the toll at 40", "gave
@@ -643,7 +655,8 @@ REPORTING_VERBS = word_set(
 TOLL_REPORTING_VERBS = word_set(
     """
     put puts putting gave gives give giving raised raises raising revised revises
-    lowered lowers updated released releases issued issues
+    lowered lowers updated released releases issued issues attributed attributes
+    attributing
     """
 )
 # Verbs whose object is counted as a floor: "confirmed 10 deaths", "named four".

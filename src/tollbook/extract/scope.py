@@ -30,7 +30,7 @@ from collections import Counter
 from datetime import date
 
 from tollbook.extract.dates import before, differs, resolve
-from tollbook.extract.doc import BlockKind, Candidate, DateMention, DatePrecision, Doc
+from tollbook.extract.doc import Block, BlockKind, Candidate, DateMention, DatePrecision, Doc
 from tollbook.extract.lexicon import (
     COUNT_NOUNS,
     DIGEST_WORDS,
@@ -72,7 +72,6 @@ _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "in retaliation",
         "as retaliation",
         "retaliation for",
-        "a separate",
         "another attack",
         "another strike",
         "previous attack",
@@ -105,6 +104,7 @@ _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
+_EARLIER_WORDS = frozenset(["earlier", "previous", "prior", "separate", "smaller", "second"])
 _LATER_PHRASES = frozenset(
     tuple(phrase.split())
     for phrase in (
@@ -191,9 +191,28 @@ _COUNT_VERBS = frozenset(["stood", "stands", "reached", "climbed", "crossed", "r
 _RECOVERED = frozenset(["bodies", "remains", "corpses"])
 
 
-def _opening_end(doc: Doc) -> int:
-    """Where the first two body paragraphs end."""
-    paragraphs = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH][:2]
+_MIN_PARAGRAPH_WORDS = 4
+_BYLINE_WORDS = 12
+
+
+def _byline(doc: Doc, block: Block, header: set[int] | None) -> bool:
+    """A short line that dates the text ("By Jo Bell | 6 November 2023"), not a
+    dateline opening the story ("LIMA, 6 May 2021 - A bomb killed ...")."""
+    if not header or len(doc.text[block.start : block.end].split()) >= _BYLINE_WORDS:
+        return False
+    return any(d.start in header for d in doc.dates_between(block.start, block.end))
+
+
+def _opening_end(doc: Doc, header: set[int] | None = None) -> int:
+    """Where the first two body paragraphs end: a byline or a section number ("II.")
+    is no body paragraph."""
+    paragraphs = [
+        b
+        for b in doc.blocks
+        if b.kind is BlockKind.PARAGRAPH
+        and len(doc.text[b.start : b.end].split()) >= _MIN_PARAGRAPH_WORDS
+        and not _byline(doc, b, header)
+    ][:2]
     return paragraphs[-1].end if paragraphs else 0
 
 
@@ -281,7 +300,7 @@ def infer_event_date(doc: Doc) -> None:
         and not _is_cutoff(text, d)
         and _in_body(doc, d.start)
     ]
-    opening = _opening_end(doc)
+    opening = _opening_end(doc, header)
     first = next((d for d in days if d.start < opening and d.lead in ("on", "in")), None)
     counts = Counter((d.month, d.day) for d in days)
     if first is not None:
@@ -589,6 +608,13 @@ class _SentenceCues:
                 and words[i + 2] not in title
             ):
                 self.cues.append(i)  # "died during the siege" in a text about one strike
+            if (
+                words[i] in ("an", "a")
+                and i + 1 < n
+                and words[i + 1] in _EARLIER_WORDS
+                and any(w in EVENT_NOUNS for w in words[i + 2 : i + 7])
+            ):
+                self.cues.append(i)  # "an earlier 6.1-magnitude tremor left one dead"
             for phrase in _PERIOD_BY_FIRST.get(words[i], ()):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     (self.later if phrase in _LATER_PHRASES else self.cues).append(i)

@@ -461,8 +461,8 @@ def _is_section_label(
     letters = [ch for ch in text[marker.end() : end] if ch.isalpha()]
     if len(letters) < 2:
         return False
-    if all(ch.isupper() for ch in letters):
-        return text.count(" ", marker.end(), end) < 5
+    if all(ch.isupper() for ch in letters) and text.count(" ", marker.end(), end) < 5:
+        return True
     return next_blank and _is_heading_like(text, marker.end(), end)
 
 
@@ -675,6 +675,9 @@ def _author(doc: Doc) -> None:
     if author is None:
         author = _name_over_statement(doc, header)
     if author is None:
+        producer = _producer(doc)
+        if producer is not None:
+            doc.author = producer  # the text says who speaks through it
         return
     voice = 0
     for block in doc.blocks:
@@ -684,6 +687,26 @@ def _author(doc: Doc) -> None:
             if voice >= 2:
                 doc.author = author
                 return
+
+
+_PRODUCED_BY_RE = re.compile(
+    r"\bThis (?:update|report|bulletin|situation report|snapshot|brief|briefing note|document)"
+    r" (?:is|was|has been) (?:produced|published|issued|prepared|compiled) by (?:the )?"
+    r"(?P<name>[A-Z][^,.;:\n]*?(?:\s\([A-Za-z]{2,10}\))?)"
+    r"(?=\s+(?:in collaboration|in partnership|in cooperation|with|on behalf|together)\b"
+    r"|[,.;:])"
+)
+
+
+def _producer(doc: Doc) -> tuple[int, int] | None:
+    """``This update is produced by the Office for Relief (OFR) ...`` near the top: the
+    organisation the update speaks for, whatever person it is written in."""
+    paragraphs = [b for b in doc.blocks[: _HEADER_BLOCKS + 2] if b.kind is BlockKind.PARAGRAPH]
+    for block in paragraphs[:4]:
+        m = _PRODUCED_BY_RE.search(doc.text, block.start, block.end)
+        if m is not None:
+            return m.span("name")
+    return None
 
 
 def _name_over_statement(doc: Doc, header: list[Block]) -> tuple[int, int] | None:
