@@ -36,6 +36,7 @@ EXPECTED_GOLD = (
     "holdout/holdout.gold.jsonl",
     "final/final.gold.jsonl",
     "final2/final2.gold.jsonl",
+    "final3/final3.gold.jsonl",
 )
 
 FIELDS = frozenset(
