@@ -165,9 +165,8 @@ class Names:
     session: Session
     events: dict[int, str] = field(default_factory=dict)
     actors: dict[int, tuple[str, Any, str | None]] = field(default_factory=dict)
-    sources: dict[int, str] = field(default_factory=dict)
-    # The same keys by id as written in an id list, so lists need no int() per id.
-    _by_text: dict[str, str] = field(default_factory=dict, repr=False)
+    # Source keys by id as an id list writes it ("12"), so lists need no int() per id.
+    sources: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, session: Session) -> Names:
@@ -186,19 +185,17 @@ class Names:
             return []
         wanted = ids.split(",")
         try:
-            return sorted([self._by_text[i] for i in wanted])
+            return sorted([self.sources[i] for i in wanted])
         except KeyError:
-            missing = [int(i) for i in wanted if i not in self._by_text]
+            missing = [int(i) for i in wanted if i not in self.sources]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             query = select(Source.id, Source.key).where(Source.id.in_(chunk))
             self._add(self.session.execute(query))
-        return sorted([self._by_text[i] for i in wanted])
+        return sorted([self.sources[i] for i in wanted])
 
     def _add(self, rows: Iterable[Any]) -> None:
-        for i, key in rows:
-            self.sources[i] = key
-            self._by_text[str(i)] = key
+        self.sources.update((str(i), key) for i, key in rows)
 
     def load_all_sources(self, event_id: int | None = None) -> None:
         query = select(Source.id, Source.key)

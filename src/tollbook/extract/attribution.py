@@ -2157,6 +2157,7 @@ def _with_short_form(doc: Doc, claim: Claim) -> Claim:
     return Claim(doc.text[span[0] : span[1]], span, claim.via, claim.date)
 
 
+_ANTECEDENT_WINDOW = 40  # claimants looked back over, so long texts stay linear
 _DEFINITE_BEFORE_RE = re.compile(r"(?:\b(?:the|this|that)\s+)$", re.I)
 
 
@@ -2170,7 +2171,7 @@ def _antecedent_claim(doc: Doc, claim: Claim, earlier: list[Claim]) -> Claim:
         return claim
     if not _DEFINITE_BEFORE_RE.search(doc.text, max(0, claim.span[0] - 6), claim.span[0]):
         return claim
-    for before in reversed(earlier):
+    for before in reversed(earlier[-_ANTECEDENT_WINDOW:]):
         name = before.claimant
         if name is not None and name != noun and noun in name.lower().split():
             return Claim(name, before.span, claim.via, claim.date)
