@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -144,3 +145,20 @@ def test_run_py_measures_a_tiny_corpus_end_to_end(tmp_path: Path) -> None:
     assert all(q["seconds"] is not None and q["rows"] > 0 for q in results["queries"])
     assert {t["verdict"] for t in results["targets"]} <= {"PASS", "MISS", "n/a"}
     assert list((tmp_path / "work").iterdir()) == []  # its own folder in there is removed
+
+
+@pytest.mark.slow
+def test_load_split_times_storing_apart_from_extraction(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from benchmarks import load_split
+
+    base = os.environ.get("TOLLBOOK_TEST_POSTGRES_URL")
+    load_split.main(["--figures", "200", *(["--postgres-url", base] if base else [])])
+    lines = capsys.readouterr().out.splitlines()
+    rows = {line.split("  ")[0]: line.split() for line in lines[1:-1]}
+    expected = {"sqlite, extraction included", "sqlite, storing only"}
+    assert expected | ({"postgresql, storing only"} if base else set()) == set(rows)
+    # the replayed loads store exactly what the extracting load stored
+    assert len({row[-4] for row in rows.values()}) == 1
+    assert lines[-1].startswith("extraction alone: about ")
