@@ -66,6 +66,12 @@ def test_shipped_manifest_lists_the_five_seeds() -> None:
             r"sources\[1\] points at 'missing.txt', which is not",
         ),
         ("[[rumours]]\nx = 1\n", "rumours: unknown field"),
+        ('sources = "a.txt"\n', r"sources: Input should be a valid list"),
+        ("sources = [1]\n", r"sources\[1\]: Input should be a valid dictionary"),
+        (
+            '[[sources]]\nfile = "a.txt"\n[[sources]]\nfile = "b.txt"\nkind = "tweet"\n',
+            r"sources\[2\]\.kind: Input should be",
+        ),
     ],
     ids=[
         "syntax-error",
@@ -77,6 +83,9 @@ def test_shipped_manifest_lists_the_five_seeds() -> None:
         "duplicate-file",
         "missing-file",
         "unknown-table",
+        "sources-not-a-list",
+        "source-not-a-table",
+        "second-entry-numbered",
     ],
 )
 def test_manifest_mistake_is_one_clear_line(tmp_path: Path, content: str, message: str) -> None:

@@ -30,10 +30,10 @@ from tollbook.db import IdReserve, analyze, insert_ignoring_conflicts, one_line,
 from tollbook.errors import DatabaseError, InputError, ManifestError
 from tollbook.extract.figure import ExtractedFigure
 from tollbook.groups import Taxonomy, reclassify, store_taxonomy
-from tollbook.manifest import DataFile, read_data_file
+from tollbook.manifest import DataFile, SourceMeta, read_data_file
 from tollbook.models import Claim, ClaimRelay, Event, Figure, Source
 from tollbook.reading import TEXT_SUFFIXES, Document, first_line_title, read_document
-from tollbook.schemas import EventEntry, LoadedSource, LoadSummary, SourceEntry
+from tollbook.schemas import EventEntry, LoadedSource, LoadSummary
 
 # No count of people reaches this; a larger "figure" is a misreading, not a claim.
 MAX_COUNT = 10**12
@@ -58,7 +58,7 @@ class Job:
     """One text to load, with its manifest entry when a manifest names it."""
 
     path: Path
-    entry: SourceEntry | None = None
+    entry: SourceMeta | None = None
 
 
 @dataclass
@@ -107,7 +107,7 @@ def plan_load(paths: Sequence[Path]) -> Plan:
     # A file named twice loads once, with its manifest entry if any names it.
     by_path: dict[Path, Job] = {}
     for job in plan.jobs:
-        key = job.path.resolve()
+        key = job.path if job.entry is not None else job.path.resolve()  # manifests resolve
         if key not in by_path or (by_path[key].entry is None and job.entry is not None):
             by_path[key] = job
     plan.jobs = list(by_path.values())
@@ -167,7 +167,7 @@ def _slug(text: str) -> str:
 
 def source_values(job: Job, document: Document, context: LoadContext) -> dict[str, Any]:
     """The source row for a text: manifest metadata, else what the file itself gives."""
-    entry = job.entry or SourceEntry(file=job.path.name)
+    entry = job.entry or SourceMeta(file=job.path.name)
     event = context.events.get(entry.event) if entry.event else None
     return {
         "key": entry.key or _slug(job.path.stem),

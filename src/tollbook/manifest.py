@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, TypeAdapter, ValidationError, field_validator
 
 from tollbook.errors import ManifestError
 from tollbook.schemas import Entry, EventEntry, SourceEntry, _check_slug
-from tollbook.vocab import ActorKind
+from tollbook.vocab import ActorKind, SourceKind
 
 
 class ActorEntry(Entry):
@@ -45,19 +45,60 @@ class GroupEntry(Entry):
 
 
 class DataFileModel(Entry):
+    """A data file without its sources, which are read one entry at a time."""
+
     events: list[EventEntry] = Field(default_factory=list)
-    sources: list[SourceEntry] = Field(default_factory=list)
     actors: list[ActorEntry] = Field(default_factory=list)
     sides: dict[str, list[str]] = Field(default_factory=dict)
     groups: list[GroupEntry] = Field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class SourceMeta:
+    """A checked `[[sources]]` entry, kept small: a manifest may list a whole archive,
+    and the load holds every entry until its text is stored."""
+
+    file: str
+    key: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    kind: SourceKind | None = None
+    language: str | None = None
+    event: str | None = None
+    encoding: str | None = None
+
+    @classmethod
+    def of(cls, entry: SourceEntry, shared: dict[str, str]) -> SourceMeta:
+        """The entry's values; strings that recur across entries (publisher, kind,
+        event...) are kept once."""
+
+        def once(value: str | None) -> str | None:
+            return None if value is None else shared.setdefault(value, value)
+
+        return cls(
+            file=entry.file,
+            key=entry.key,
+            title=entry.title,
+            publisher=once(entry.publisher),
+            author=once(entry.author),
+            published=entry.published,
+            url=entry.url,
+            kind=entry.kind,
+            language=once(entry.language),
+            event=once(entry.event),
+            encoding=once(entry.encoding),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class ManifestSource:
     """A manifest entry with its file resolved against the manifest's folder."""
 
     path: Path
-    entry: SourceEntry
+    entry: SourceMeta
 
 
 @dataclass
@@ -70,10 +111,11 @@ class DataFile:
     groups: list[GroupEntry] = field(default_factory=list)
 
 
-def _describe(error: ValidationError) -> str:
+def _describe(error: ValidationError, within: tuple[str | int, ...] = ()) -> str:
+    """The first problem as `where: what`, `where` like `sources[3].published`."""
     first = error.errors()[0]
     parts: list[str] = []
-    for item in first["loc"]:
+    for item in (*within, *first["loc"]):
         if isinstance(item, int):
             parts[-1] = f"{parts[-1]}[{item + 1}]"
         else:
@@ -92,6 +134,23 @@ def _duplicates(values: Iterable[str | None]) -> list[str]:
     return sorted(v for v, n in counts.items() if n > 1)
 
 
+SourceList = TypeAdapter(list[SourceEntry])
+
+
+def _source_entries(path: Path, raw: list[object]) -> list[SourceMeta]:
+    """Check the `[[sources]]` entries one at a time, each raw entry let go once read,
+    so a manifest of a hundred thousand texts never holds two copies of itself."""
+    shared: dict[str, str] = {}
+    entries: list[SourceMeta] = []
+    for index in range(len(raw)):
+        item, raw[index] = raw[index], None
+        try:
+            entries.append(SourceMeta.of(SourceEntry.model_validate(item), shared))
+        except ValidationError as exc:
+            raise ManifestError(f"{path}: {_describe(exc, ('sources', index))}") from None
+    return entries
+
+
 def read_data_file(path: Path) -> DataFile:
     """Parse and validate one TOML data file; every problem is one ManifestError line."""
     try:
@@ -104,15 +163,22 @@ def read_data_file(path: Path) -> DataFile:
         raise ManifestError(f"{path}: a TOML file must be UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ManifestError(f"{path}: TOML syntax error: {exc}") from None
+    raw_sources = raw.pop("sources", [])
     try:
         model = DataFileModel.model_validate(raw)
     except ValidationError as exc:
         raise ManifestError(f"{path}: {_describe(exc)}") from None
+    if not isinstance(raw_sources, list):
+        try:
+            SourceList.validate_python(raw_sources)  # says what is wrong with it
+        except ValidationError as exc:
+            raise ManifestError(f"{path}: {_describe(exc, ('sources',))}") from None
+    entries = _source_entries(path, raw_sources)
 
     for label, values in (
         ("event key", [e.key for e in model.events]),
-        ("source key", [s.key for s in model.sources]),
-        ("source file", [s.file for s in model.sources]),
+        ("source key", [s.key for s in entries]),
+        ("source file", [s.file for s in entries]),
         ("actor name", [a.name for a in model.actors]),
         ("group key", [g.key for g in model.groups]),
     ):
@@ -121,7 +187,7 @@ def read_data_file(path: Path) -> DataFile:
 
     base = path.parent
     sources: list[ManifestSource] = []
-    for number, entry in enumerate(model.sources, start=1):
+    for number, entry in enumerate(entries, start=1):
         file_path = (base / entry.file).resolve()
         if not file_path.is_file():
             raise ManifestError(

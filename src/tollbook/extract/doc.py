@@ -137,6 +137,7 @@ class Doc:
     _date_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
+    _outer_headings: dict[int, int] = field(default_factory=dict)  # see scope.enclosing_headings
 
     def tokens(self, sentence: int) -> list[Token]:
         """The tokens of one sentence, tokenized on first use."""

@@ -471,19 +471,40 @@ def enclosing_headings(doc: Doc, sentence: int) -> list[int]:
     """The heading a sentence sits under (or is) and the higher-ranked headings above it."""
     block = doc.sentences[sentence].block
     section = block if doc.blocks[block].kind is BlockKind.HEADING else doc.blocks[block].section
-    out: list[int] = []
-    level = 99
-    while section >= 0 and len(out) < 8:
-        if doc.blocks[section].kind not in (BlockKind.HEADING, BlockKind.TITLE):
+    if section < 0 or doc.blocks[section].kind not in _HEADINGS:
+        return []
+    outer = _outer_headings(doc)
+    out = [section]
+    while len(out) < _MAX_HEADING_DEPTH and heading_level(doc, out[-1]) != 0:
+        above = outer[out[-1]]
+        if above < 0:
             break
-        rank = heading_level(doc, section)
-        if rank < level:
-            out.append(section)
-            level = rank
-        if rank == 0:
-            break
-        section = doc.blocks[section].section
+        out.append(above)
     return out
+
+
+_HEADINGS = (BlockKind.HEADING, BlockKind.TITLE)
+_MAX_HEADING_DEPTH = 8
+
+
+def _outer_headings(doc: Doc) -> dict[int, int]:
+    """For each heading, the nearest heading above it of a higher rank (-1 if none),
+    found in one pass: a run of headings of one rank each point past the others."""
+    outer = doc._outer_headings
+    if outer or not doc.blocks:
+        return outer
+    blocks = doc.blocks
+    for index, block in enumerate(blocks):
+        if block.kind not in _HEADINGS:
+            continue
+        rank = heading_level(doc, index)
+        above = block.section
+        while (
+            above >= 0 and blocks[above].kind in _HEADINGS and heading_level(doc, above) >= rank
+        ):
+            above = outer[above]
+        outer[index] = above if above >= 0 and blocks[above].kind in _HEADINGS else -1
+    return outer
 
 
 def _title_words(doc: Doc) -> frozenset[str]:
