@@ -307,6 +307,13 @@ SCOPES: list[tuple[str, str, date | None, list[Scope]]] = [
         [EVENT],
     ),
     (
+        "a-second-explosion-is-the-same-incident",
+        "A fire broke out at the warehouse on Wednesday night. A second explosion minutes"
+        " later killed 40 people.",
+        None,
+        [EVENT],
+    ),
+    (
         "an-earlier-tremor-is-another-incident",
         "A quake struck the city on Friday, killing 844 people. An earlier 6.1-magnitude"
         " tremor that afternoon left one person dead. An earlier toll of 850 deaths was revised.",

@@ -104,7 +104,7 @@ _PERIOD_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
-_EARLIER_WORDS = frozenset(["earlier", "previous", "prior", "separate", "smaller", "second"])
+_EARLIER_WORDS = frozenset(["earlier", "previous", "prior", "separate"])
 _LATER_PHRASES = frozenset(
     tuple(phrase.split())
     for phrase in (
@@ -499,9 +499,7 @@ def _outer_headings(doc: Doc) -> dict[int, int]:
             continue
         rank = heading_level(doc, index)
         above = block.section
-        while (
-            above >= 0 and blocks[above].kind in _HEADINGS and heading_level(doc, above) >= rank
-        ):
+        while above >= 0 and blocks[above].kind in _HEADINGS and heading_level(doc, above) >= rank:
             above = outer[above]
         outer[index] = above if above >= 0 and blocks[above].kind in _HEADINGS else -1
     return outer
