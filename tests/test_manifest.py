@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 
 from support import DATA, write
 from tollbook.errors import ManifestError
-from tollbook.manifest import read_data_file
+from tollbook.manifest import SourceMeta, read_data_file
+from tollbook.schemas import SourceEntry
 from tollbook.vocab import SourceKind
 
 GOOD = """
@@ -95,3 +97,16 @@ def test_manifest_mistake_is_one_clear_line(tmp_path: Path, content: str, messag
         read_data_file(write(tmp_path / "sources.toml", content))
     assert "\n" not in str(caught.value)
     assert str(tmp_path / "sources.toml") in str(caught.value)
+
+
+def test_a_kept_source_entry_has_every_field_of_a_manifest_entry() -> None:
+    assert [f.name for f in dataclasses.fields(SourceMeta)] == list(SourceEntry.model_fields)
+
+
+def test_a_kept_source_entry_keeps_the_checked_values(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Forty died.")
+    manifest = '[[sources]]\nfile = "a.txt"\nkey = "a"\npublished = 2023-02-03\nkind = "news"\n'
+    [source] = read_data_file(write(tmp_path / "sources.toml", manifest)).sources
+    assert source.entry == SourceMeta(
+        file="a.txt", key="a", published=dt.date(2023, 2, 3), kind=SourceKind.NEWS
+    )

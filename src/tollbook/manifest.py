@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, TypeAdapter, ValidationError, field_validator
 
@@ -74,23 +75,16 @@ class SourceMeta:
     def of(cls, entry: SourceEntry, shared: dict[str, str]) -> SourceMeta:
         """The entry's values; strings that recur across entries (publisher, kind,
         event...) are kept once."""
+        values: dict[str, Any] = {
+            name: shared.setdefault(value, value) if name in _RECURRING else value
+            for name, value in entry
+            if value is not None
+        }
+        return cls(**values)
 
-        def once(value: str | None) -> str | None:
-            return None if value is None else shared.setdefault(value, value)
 
-        return cls(
-            file=entry.file,
-            key=entry.key,
-            title=entry.title,
-            publisher=once(entry.publisher),
-            author=once(entry.author),
-            published=entry.published,
-            url=entry.url,
-            kind=entry.kind,
-            language=once(entry.language),
-            event=once(entry.event),
-            encoding=once(entry.encoding),
-        )
+# SourceMeta fields whose strings most entries of a manifest share.
+_RECURRING = frozenset(["publisher", "author", "language", "event", "encoding"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,66 +45,7 @@ from tollbook.extract.lexicon import (
 from tollbook.extract.tokens import Token, TokenKind
 from tollbook.vocab import Outcome, Scope
 
-_PERIOD_PHRASES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(phrase.split())
-    for phrase in (
-        "so far this year",
-        "this year",
-        "last year",
-        "over a year",
-        "in the past year",
-        "over the past",
-        "over the last",
-        "since the start",
-        "since the beginning",
-        "in total since",
-        "throughout the war",
-        "over the years",
-        "each year",
-        "every year",
-        "a month later",
-        "a week later",
-        "weeks later",
-        "months later",
-        "years later",
-        "the following month",
-        "the following year",
-        "in retaliation",
-        "as retaliation",
-        "retaliation for",
-        "another attack",
-        "another strike",
-        "previous attack",
-        "earlier attack",
-        "similar attack",
-        "similar strike",
-        "a week after",
-        "a month after",
-        "a year after",
-        "a day before",
-        "a week before",
-        "a month before",
-        "a year before",
-        "days before",
-        "weeks before",
-        "months before",
-        "years before",
-        "days earlier",
-        "weeks earlier",
-        "months earlier",
-        "years earlier",
-        "across all of",
-        "across all",
-        "across the entire",
-        "across the whole",
-        "across the country",
-        "nationwide",
-        "countrywide",
-    )
-)
-
-
-_EARLIER_WORDS = frozenset(["earlier", "previous", "prior", "separate"])
+# "a month later": another time, maybe the same event
 _LATER_PHRASES = frozenset(
     tuple(phrase.split())
     for phrase in (
@@ -120,6 +61,59 @@ _LATER_PHRASES = frozenset(
         "a year after",
     )
 )
+_PERIOD_PHRASES: tuple[tuple[str, ...], ...] = (
+    *_LATER_PHRASES,
+    *(
+        tuple(phrase.split())
+        for phrase in (
+            "so far this year",
+            "this year",
+            "last year",
+            "over a year",
+            "in the past year",
+            "over the past",
+            "over the last",
+            "since the start",
+            "since the beginning",
+            "in total since",
+            "throughout the war",
+            "over the years",
+            "each year",
+            "every year",
+            "in retaliation",
+            "as retaliation",
+            "retaliation for",
+            "another attack",
+            "another strike",
+            "previous attack",
+            "earlier attack",
+            "similar attack",
+            "similar strike",
+            "a day before",
+            "a week before",
+            "a month before",
+            "a year before",
+            "days before",
+            "weeks before",
+            "months before",
+            "years before",
+            "days earlier",
+            "weeks earlier",
+            "months earlier",
+            "years earlier",
+            "across all of",
+            "across all",
+            "across the entire",
+            "across the whole",
+            "across the country",
+            "nationwide",
+            "countrywide",
+        )
+    ),
+)
+
+
+_EARLIER_WORDS = frozenset(["earlier", "previous", "prior", "separate"])
 _SINCE_PERIOD = frozenset(
     [
         "january",
